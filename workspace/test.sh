@@ -1,0 +1,43 @@
+#!/bin/bash
+# SPDX-License-Identifier: GPL-2.0
+# Everything CI checks: the static gates on every patch, then the QEMU
+# suite on both test kernels. Ends with one line "N passed, N failed".
+. "$(dirname "$0")/lib.sh"
+set +e
+
+cases=("$TOP"/tools/testing/selftests/drivers/gpio/rpmsg/cases/*.sh)
+pass=0 fail=0 skip=0
+mkdir -p "$OUT/test"
+
+# Static gates: one "PASS gate" / "FAIL gate: why" line each.
+bash "$TOP/workspace/check.sh" 2>&1 | tee "$OUT/test/check.txt"
+pass=$((pass + $(grep -c '^PASS ' "$OUT/test/check.txt")))
+fail=$((fail + $(grep -c '^FAIL ' "$OUT/test/check.txt")))
+if ! grep -qE '^(PASS|FAIL) ' "$OUT/test/check.txt"; then
+	echo "FAIL check: the gates printed no verdict"; fail=$((fail + 1))
+fi
+
+# The QEMU suite, once per kernel flavour.
+for flavour in builtin module; do
+	if ! obj=$(bash "$TOP/workspace/kernels.sh" "$flavour" | awk '{print $2}'); then
+		echo "FAIL kernel-$flavour: build failed"; fail=$((fail + 1)); continue
+	fi
+	echo "PASS kernel-$flavour"; pass=$((pass + 1))
+	log "QEMU suite on the $flavour kernel"
+	bash "$TOP/workspace/qemu.sh" test "$obj" "${cases[@]}" 2>&1 |
+		tee "$OUT/test/qemu-$flavour.txt"
+	sum=$(grep -E '^# passed: [0-9]+ failed: [0-9]+' "$OUT/test/qemu-$flavour.txt" | tail -n 1)
+	if [ -z "$sum" ]; then
+		echo "FAIL qemu-$flavour: the suite printed no summary"; fail=$((fail + 1)); continue
+	fi
+	set -- $sum
+	pass=$((pass + $3)) fail=$((fail + $5))
+	[ "${7:-}" ] && skip=$((skip + $7))
+done
+
+if [ "$skip" -gt 0 ]; then
+	echo "$pass passed, $fail failed, $skip skipped"
+else
+	echo "$pass passed, $fail failed"
+fi
+[ "$fail" -eq 0 ]
