@@ -50,41 +50,39 @@ if ! command -v debootstrap >/dev/null; then
 		die "cannot install debootstrap"
 fi
 
-# A leftover temp root may still have /proc, /dev mounted if a run was
-# killed between mounting and unmounting: unmount before deleting, never
-# delete through a bind mount.
-unmount_under() {
+# Remove a root that is not ready (a temp root left by a killed run, or an
+# unmarked root). Nothing is mounted in it normally (all mounts are made in
+# private mount namespaces), but never delete through a mount: a bound /dev
+# or host directory would go with it.
+remove_root() {
 	local m
 	findmnt -rn -o TARGET | awk -v p="$1/" 'index($0 "/", p) == 1' |
-		sort -r | while read -r m; do umount -l "$m"; done
-}
-cleanup_tmp() {
-	local d
-	for d in "$root".tmp.*; do
-		[ -d "$d" ] || continue
-		unmount_under "$d"
-		if findmnt -rn -o TARGET | awk -v p="$d/" 'index($0 "/", p) == 1' | grep -q .; then
-			die "$d still has mounts; not deleting it"
-		fi
-		rm -rf --one-file-system "$d"
-	done
+		sort -r | while read -r m; do umount -l "$m" || true; done
+	if findmnt -rn -o TARGET | awk -v p="$1/" 'index($0 "/", p) == 1' | grep -q .; then
+		die "$1 still has mounts; not deleting it"
+	fi
+	rm -rf --one-file-system "$1"
 }
 
 # Nobody else may be building the same root at the same time.
 exec 9>"$CACHE/.sid-root.lock"
 flock 9
 [ -e "$root/$marker" ] && { echo "$root"; exit 0; }
-cleanup_tmp
+for d in "$root".tmp.*; do
+	if [ -d "$d" ]; then remove_root "$d"; fi
+done
 
 tmp=$root.tmp.$$
 log "debootstrap sid (minbase) from $mirror into $tmp"
-debootstrap --variant=minbase sid "$tmp" "$mirror" >"$CACHE/sid-root.debootstrap.log" 2>&1 ||
+# debootstrap mounts /proc and /sys in the target: keep those mounts private.
+unshare -m --propagation private \
+	debootstrap --variant=minbase sid "$tmp" "$mirror" >"$CACHE/sid-root.debootstrap.log" 2>&1 ||
 	die "debootstrap failed, see $CACHE/sid-root.debootstrap.log"
 
 log "installing ${pkgs[*]}"
 # The mirror's sid Release file is past its Valid-Until date.
 apt="apt-get -q -o Acquire::Check-Valid-Until=false"
-# Private mount namespace: whatever happens, the mounts die with it.
+# Private mount namespace: however this ends, the mounts end with it.
 unshare -m --propagation private sh -euc '
 	mount -t proc proc "$1/proc"
 	mount --rbind /dev "$1/dev"
@@ -99,7 +97,7 @@ chroot "$tmp" dt-validate --version >/dev/null 2>&1 || die "dt-validate does not
 chroot "$tmp" python3 -c 'import ruamel.yaml' || die "ruamel.yaml missing in $tmp"
 
 touch "$tmp/$marker"
-[ -e "$root" ] && { unmount_under "$root"; rm -rf --one-file-system "$root"; }
+[ -e "$root" ] && remove_root "$root"
 mv "$tmp" "$root"
 log "sid root ready: $(du -sh --one-file-system "$root" | cut -f1)"
 echo "$root"

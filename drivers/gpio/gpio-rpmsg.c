@@ -1,0 +1,899 @@
+// SPDX-License-Identifier: GPL-2.0-only
+/*
+ * GPIO driver for controllers on a remote processor, reached over rpmsg
+ *
+ * The remote announces one "rpmsg-io-<N>" channel per controller. The wire
+ * format is in include/linux/rpmsg/gpio.h, the protocol is described in
+ * Documentation/driver-api/gpio/gpio-rpmsg.rst.
+ */
+
+#include <linux/array_size.h>
+#include <linux/bitmap.h>
+#include <linux/bitops.h>
+#include <linux/cleanup.h>
+#include <linux/container_of.h>
+#include <linux/ctype.h>
+#include <linux/debugfs.h>
+#include <linux/device.h>
+#include <linux/devm-helpers.h>
+#include <linux/err.h>
+#include <linux/gpio/driver.h>
+#include <linux/irq.h>
+#include <linux/irqdomain.h>
+#include <linux/jiffies.h>
+#include <linux/kstrtox.h>
+#include <linux/limits.h>
+#include <linux/lockdep.h>
+#include <linux/minmax.h>
+#include <linux/module.h>
+#include <linux/moduleparam.h>
+#include <linux/mutex.h>
+#include <linux/of.h>
+#include <linux/rpmsg.h>
+#include <linux/rpmsg/gpio.h>
+#include <linux/seq_file.h>
+#include <linux/spinlock.h>
+#include <linux/string.h>
+#include <linux/types.h>
+#include <linux/wait.h>
+#include <linux/workqueue.h>
+
+#define RPMSG_GPIO_DEFAULT_NGPIO	32
+/* An owed reply is presumed lost this many timeouts after its request */
+#define RPMSG_GPIO_GRACE		3
+/* rpmsg_gpio_line.sent_type after a failed SET_IRQ_TYPE */
+#define RPMSG_GPIO_IRQ_TYPE_UNKNOWN	0xff
+
+static unsigned int timeout_ms = 1000;
+
+static int rpmsg_gpio_set_timeout(const char *val,
+				  const struct kernel_param *kp)
+{
+	return param_set_uint_minmax(val, kp, 1, 60000);
+}
+
+static const struct kernel_param_ops rpmsg_gpio_timeout_ops = {
+	.set = rpmsg_gpio_set_timeout,
+	.get = param_get_uint,
+};
+module_param_cb(timeout_ms, &rpmsg_gpio_timeout_ops, &timeout_ms, 0644);
+MODULE_PARM_DESC(timeout_ms,
+		 "How long to wait for each reply, in ms (1..60000, default 1000)");
+
+static struct dentry *rpmsg_gpio_debugfs_root;
+
+enum rpmsg_gpio_drop {
+	RPMSG_GPIO_DROP_LENGTH,
+	RPMSG_GPIO_DROP_TYPE,
+	RPMSG_GPIO_DROP_LINE,
+	RPMSG_GPIO_DROP_DISARMED,
+	RPMSG_GPIO_DROP_UNSOLICITED,
+	RPMSG_GPIO_NR_DROPS
+};
+
+static const char * const rpmsg_gpio_drop_names[RPMSG_GPIO_NR_DROPS] = {
+	[RPMSG_GPIO_DROP_LENGTH]	= "bad_length",
+	[RPMSG_GPIO_DROP_TYPE]		= "bad_type",
+	[RPMSG_GPIO_DROP_LINE]		= "bad_line",
+	[RPMSG_GPIO_DROP_DISARMED]	= "irq_disabled",
+	[RPMSG_GPIO_DROP_UNSOLICITED]	= "unsolicited_reply",
+};
+
+static const char * const rpmsg_gpio_cmd_names[] = {
+	[RPMSG_GPIO_CMD_GET_DIRECTION]	= "get_direction",
+	[RPMSG_GPIO_CMD_SET_DIRECTION]	= "set_direction",
+	[RPMSG_GPIO_CMD_GET_VALUE]	= "get_value",
+	[RPMSG_GPIO_CMD_SET_VALUE]	= "set_value",
+	[RPMSG_GPIO_CMD_SET_IRQ_TYPE]	= "set_irq_type",
+	[RPMSG_GPIO_CMD_SET_WAKEUP]	= "set_wakeup",
+};
+
+struct rpmsg_gpio_stats {
+	unsigned long requests[ARRAY_SIZE(rpmsg_gpio_cmd_names)];
+	unsigned long send_errors;
+	unsigned long replies;
+	unsigned long error_replies;
+	unsigned long timeouts;
+	unsigned long blocked;
+	unsigned long late_replies;
+	unsigned long lost_replies;
+	unsigned long notifications;
+	unsigned long dropped[RPMSG_GPIO_NR_DROPS];
+};
+
+struct rpmsg_gpio_line {
+	u8 dir;		/* Cached RPMSG_GPIO_DIR_*, NONE if unknown; *_ONCE */
+
+	/* Interrupt state, protected by rpmsg_gpio.irq_lock */
+	u8 type;	/* RPMSG_GPIO_IRQ_TYPE_* requested by Linux */
+	u8 sent_type;	/* Type the remote was last told, or UNKNOWN */
+	bool masked;
+	bool wake;
+	bool sent_wake;
+};
+
+struct rpmsg_gpio {
+	struct rpmsg_device *rpdev;
+	struct gpio_chip gc;
+	struct rpmsg_gpio_line *lines;
+	bool registering;	/* In gpiochip_add_data(): send nothing */
+
+	struct mutex req_lock;	/* Serialises requests: one outstanding */
+	wait_queue_head_t wait;	/* Woken on reply and on remove */
+
+	spinlock_t lock;	/* Protects the fields below, up to stats */
+	bool dead;		/* Channel removed: fail every request */
+	bool owed;		/* A request was sent, its reply not received */
+	bool waiting;		/* Its sender is still waiting for the reply */
+	unsigned long owed_until; /* Then the owed reply is presumed lost */
+	struct rpmsg_gpio_reply reply;
+	struct rpmsg_gpio_stats stats;
+
+	struct mutex irq_lock;	/* irq bus lock: irq state in lines[] */
+	/* Atomic bitmaps, also used from the receive callback */
+	DECLARE_BITMAP(irq_armed, RPMSG_GPIO_MAX_IRQ_LINES);   /* Enabled */
+	DECLARE_BITMAP(irq_pending, RPMSG_GPIO_MAX_IRQ_LINES); /* To handle */
+	DECLARE_BITMAP(irq_rearm, RPMSG_GPIO_MAX_IRQ_LINES);   /* To re-arm */
+	struct work_struct irq_work;
+
+	struct dentry *debugfs;
+};
+
+/*
+ * Transport
+ *
+ * The protocol allows one outstanding request per channel and has no
+ * sequence number: a reply can only be matched to the request that is
+ * outstanding. When a request times out its reply is still owed, and a new
+ * request sent now would take that late reply for its own answer. So while
+ * a reply is owed nothing is sent: the next request first waits, up to its
+ * own timeout, for the owed reply, which is discarded and counted as late
+ * when it arrives. So that a remote that dropped a reply does not wedge the
+ * channel forever, the owed reply is presumed lost RPMSG_GPIO_GRACE
+ * timeouts after its request was sent, and requests flow again.
+ */
+static void rpmsg_gpio_drop(struct rpmsg_gpio *chip, enum rpmsg_gpio_drop why,
+			    const void *data, int len)
+{
+	unsigned long flags;
+
+	spin_lock_irqsave(&chip->lock, flags);
+	chip->stats.dropped[why]++;
+	spin_unlock_irqrestore(&chip->lock, flags);
+
+	dev_warn_ratelimited(&chip->rpdev->dev, "dropped message (%s): %*ph\n",
+			     rpmsg_gpio_drop_names[why], clamp(len, 0, 8), data);
+}
+
+static bool rpmsg_gpio_settled(struct rpmsg_gpio *chip)
+{
+	return !READ_ONCE(chip->owed) || READ_ONCE(chip->dead);
+}
+
+/* Wait until no reply is owed, see above. Called with req_lock held. */
+static int rpmsg_gpio_wait_owed(struct rpmsg_gpio *chip, unsigned long timeout)
+{
+	long left;
+
+	scoped_guard(spinlock_irq, &chip->lock) {
+		if (chip->dead)
+			return -ENODEV;
+		if (!chip->owed)
+			return 0;
+		left = (long)(chip->owed_until - jiffies);
+	}
+
+	wait_event_timeout(chip->wait, rpmsg_gpio_settled(chip),
+			   clamp(left, 0L, (long)timeout));
+
+	guard(spinlock_irq)(&chip->lock);
+	if (chip->dead)
+		return -ENODEV;
+	if (!chip->owed)
+		return 0;
+	if (time_before(jiffies, chip->owed_until)) {
+		chip->stats.blocked++;
+		return -ETIMEDOUT;
+	}
+	chip->owed = false;
+	chip->stats.lost_replies++;
+	return 0;
+}
+
+static int rpmsg_gpio_request(struct rpmsg_gpio *chip, u16 cmd,
+			      unsigned int line, u32 value, u8 *result)
+{
+	struct rpmsg_gpio_request req = {
+		.cmd = cpu_to_le16(cmd),
+		.line = cpu_to_le16(line),
+		.value = cpu_to_le32(value),
+	};
+	unsigned long timeout = msecs_to_jiffies(READ_ONCE(timeout_ms));
+	struct rpmsg_gpio_reply reply;
+	int ret;
+
+	guard(mutex)(&chip->req_lock);
+
+	ret = rpmsg_gpio_wait_owed(chip, timeout);
+	if (ret)
+		return ret;
+
+	scoped_guard(spinlock_irq, &chip->lock) {
+		chip->owed = true;
+		chip->waiting = true;
+		chip->owed_until = jiffies + RPMSG_GPIO_GRACE * timeout;
+		chip->stats.requests[cmd]++;
+	}
+
+	ret = rpmsg_send(chip->rpdev->ept, &req, sizeof(req));
+	if (ret) {
+		scoped_guard(spinlock_irq, &chip->lock) {
+			chip->owed = false;
+			chip->waiting = false;
+			chip->stats.send_errors++;
+		}
+		dev_err_ratelimited(&chip->rpdev->dev,
+				    "failed to send request: %d\n", ret);
+		return ret;
+	}
+
+	wait_event_timeout(chip->wait, rpmsg_gpio_settled(chip), timeout);
+
+	/* Decide under the lock: the reply may race with the timeout */
+	scoped_guard(spinlock_irq, &chip->lock) {
+		chip->waiting = false;
+		if (chip->owed) {
+			if (chip->dead)
+				return -ENODEV;
+			chip->stats.timeouts++;
+			return -ETIMEDOUT;
+		}
+		reply = chip->reply;
+	}
+
+	if (reply.status != RPMSG_GPIO_STATUS_OK)
+		return -EIO;
+
+	if (result)
+		*result = reply.value;
+
+	return 0;
+}
+
+static void rpmsg_gpio_rx_reply(struct rpmsg_gpio *chip,
+				const struct rpmsg_gpio_reply *reply)
+{
+	unsigned long flags;
+	bool unsolicited;
+
+	spin_lock_irqsave(&chip->lock, flags);
+	unsolicited = !chip->owed;
+	if (!unsolicited) {
+		chip->owed = false;
+		if (chip->waiting) {
+			chip->reply = *reply;
+			chip->stats.replies++;
+			if (reply->status != RPMSG_GPIO_STATUS_OK)
+				chip->stats.error_replies++;
+		} else {
+			chip->stats.late_replies++;
+		}
+	}
+	spin_unlock_irqrestore(&chip->lock, flags);
+
+	if (unsolicited)
+		rpmsg_gpio_drop(chip, RPMSG_GPIO_DROP_UNSOLICITED, reply,
+				sizeof(*reply));
+	else
+		wake_up_all(&chip->wait);
+}
+
+static void rpmsg_gpio_rx_notify(struct rpmsg_gpio *chip,
+				 const struct rpmsg_gpio_notification *notify)
+{
+	unsigned int line = notify->line;
+	unsigned long flags;
+
+	if (line >= chip->gc.ngpio) {
+		rpmsg_gpio_drop(chip, RPMSG_GPIO_DROP_LINE, notify,
+				sizeof(*notify));
+		return;
+	}
+
+	if (!test_bit(line, chip->irq_armed)) {
+		rpmsg_gpio_drop(chip, RPMSG_GPIO_DROP_DISARMED, notify,
+				sizeof(*notify));
+		return;
+	}
+
+	/* The remote has masked the line. Handlers sleep: use a work item */
+	spin_lock_irqsave(&chip->lock, flags);
+	if (!chip->dead) {
+		chip->stats.notifications++;
+		set_bit(line, chip->irq_rearm);
+		set_bit(line, chip->irq_pending);
+		queue_work(system_dfl_long_wq, &chip->irq_work);
+	}
+	spin_unlock_irqrestore(&chip->lock, flags);
+}
+
+/* May run in any context, depending on the rpmsg transport */
+static int rpmsg_gpio_rx(struct rpmsg_device *rpdev, void *data, int len,
+			 void *priv, u32 src)
+{
+	struct rpmsg_gpio *chip = dev_get_drvdata(&rpdev->dev);
+	const u8 *type = data;
+
+	if (!chip)
+		return 0;
+
+	/* Both kinds of message are 3 bytes long */
+	if (len != sizeof(struct rpmsg_gpio_reply)) {
+		rpmsg_gpio_drop(chip, RPMSG_GPIO_DROP_LENGTH, data, len);
+		return 0;
+	}
+
+	switch (*type) {
+	case RPMSG_GPIO_MSG_REPLY:
+		rpmsg_gpio_rx_reply(chip, data);
+		break;
+	case RPMSG_GPIO_MSG_NOTIFY:
+		rpmsg_gpio_rx_notify(chip, data);
+		break;
+	default:
+		rpmsg_gpio_drop(chip, RPMSG_GPIO_DROP_TYPE, data, len);
+		break;
+	}
+
+	return 0;
+}
+
+/* GPIO operations */
+static int rpmsg_gpio_set_direction(struct rpmsg_gpio *chip,
+				    unsigned int line, u8 dir)
+{
+	int ret;
+
+	ret = rpmsg_gpio_request(chip, RPMSG_GPIO_CMD_SET_DIRECTION, line, dir,
+				 NULL);
+	/* After a failure the remote's direction is unknown */
+	WRITE_ONCE(chip->lines[line].dir, ret ? RPMSG_GPIO_DIR_NONE : dir);
+
+	return ret;
+}
+
+/*
+ * gpiochip_add_data() reads the direction of every line: answer from the
+ * cache, "input" while unknown, so that registration costs no message and
+ * does not depend on the remote answering. Afterwards an unknown direction
+ * is asked for once (gpiolib does so when a line is requested).
+ */
+static int rpmsg_gpio_get_direction(struct gpio_chip *gc, unsigned int line)
+{
+	struct rpmsg_gpio *chip = gpiochip_get_data(gc);
+	u8 dir = READ_ONCE(chip->lines[line].dir);
+	int ret;
+
+	if (dir == RPMSG_GPIO_DIR_NONE && !READ_ONCE(chip->registering)) {
+		ret = rpmsg_gpio_request(chip, RPMSG_GPIO_CMD_GET_DIRECTION,
+					 line, 0, &dir);
+		if (ret)
+			return ret;
+
+		switch (dir) {
+		case RPMSG_GPIO_DIR_NONE:	/* Not driven: report input */
+			break;
+		case RPMSG_GPIO_DIR_OUT:
+		case RPMSG_GPIO_DIR_IN:
+			WRITE_ONCE(chip->lines[line].dir, dir);
+			break;
+		default:
+			return -EPROTO;
+		}
+	}
+
+	return dir == RPMSG_GPIO_DIR_OUT ? GPIO_LINE_DIRECTION_OUT :
+					   GPIO_LINE_DIRECTION_IN;
+}
+
+static int rpmsg_gpio_direction_input(struct gpio_chip *gc, unsigned int line)
+{
+	return rpmsg_gpio_set_direction(gpiochip_get_data(gc), line,
+					RPMSG_GPIO_DIR_IN);
+}
+
+/* Value first, so that the line never drives its previous level */
+static int rpmsg_gpio_direction_output(struct gpio_chip *gc, unsigned int line,
+				       int value)
+{
+	struct rpmsg_gpio *chip = gpiochip_get_data(gc);
+	int ret;
+
+	ret = rpmsg_gpio_request(chip, RPMSG_GPIO_CMD_SET_VALUE, line, !!value,
+				 NULL);
+	if (ret)
+		return ret;
+
+	return rpmsg_gpio_set_direction(chip, line, RPMSG_GPIO_DIR_OUT);
+}
+
+static int rpmsg_gpio_get(struct gpio_chip *gc, unsigned int line)
+{
+	u8 value;
+	int ret;
+
+	ret = rpmsg_gpio_request(gpiochip_get_data(gc),
+				 RPMSG_GPIO_CMD_GET_VALUE, line, 0, &value);
+	if (ret)
+		return ret;
+
+	return value <= 1 ? value : -EPROTO;
+}
+
+static int rpmsg_gpio_set(struct gpio_chip *gc, unsigned int line, int value)
+{
+	return rpmsg_gpio_request(gpiochip_get_data(gc),
+				  RPMSG_GPIO_CMD_SET_VALUE, line, !!value, NULL);
+}
+
+/*
+ * Interrupts
+ *
+ * The callbacks below only record the wanted state; irq_bus_sync_unlock()
+ * then sends at most one SET_IRQ_TYPE (type 0 while masked) and one
+ * SET_WAKEUP, each only if the state the remote was last told changed.
+ *
+ * The remote masks a line when it notifies. rpmsg_gpio_irq_work() runs the
+ * handlers and then re-arms the line explicitly; it cannot rely on the bus
+ * lock for that, as consumers without IRQF_ONESHOT do not take it after
+ * their handler ran. A line masked meanwhile (disabled, freed, or across
+ * system suspend) is re-armed when unmasked again.
+ */
+static void rpmsg_gpio_send_irq_type(struct rpmsg_gpio *chip,
+				     unsigned int line, u8 type)
+{
+	int ret;
+
+	lockdep_assert_held(&chip->irq_lock);
+
+	/* Accept notifications as soon as the remote may send them */
+	if (type != RPMSG_GPIO_IRQ_TYPE_NONE)
+		set_bit(line, chip->irq_armed);
+	else
+		clear_bit(line, chip->irq_armed);
+	/* A notification from now on needs a new re-arm */
+	clear_bit(line, chip->irq_rearm);
+
+	ret = rpmsg_gpio_request(chip, RPMSG_GPIO_CMD_SET_IRQ_TYPE, line, type,
+				 NULL);
+	if (ret) {
+		/* State unknown: not armed, and resent on the next bus unlock */
+		clear_bit(line, chip->irq_armed);
+		chip->lines[line].sent_type = RPMSG_GPIO_IRQ_TYPE_UNKNOWN;
+		if (ret != -ENODEV)
+			dev_warn_ratelimited(&chip->rpdev->dev,
+					     "failed to set irq type %u of line %u: %d\n",
+					     type, line, ret);
+		return;
+	}
+
+	chip->lines[line].sent_type = type;
+}
+
+static void rpmsg_gpio_irq_rearm(struct rpmsg_gpio *chip, unsigned int line)
+{
+	struct rpmsg_gpio_line *l = &chip->lines[line];
+
+	guard(mutex)(&chip->irq_lock);
+	if (test_bit(line, chip->irq_rearm) && !l->masked &&
+	    l->type != RPMSG_GPIO_IRQ_TYPE_NONE)
+		rpmsg_gpio_send_irq_type(chip, line, l->type);
+}
+
+static void rpmsg_gpio_irq_work(struct work_struct *work)
+{
+	struct rpmsg_gpio *chip = container_of(work, struct rpmsg_gpio,
+					       irq_work);
+	unsigned int line, irq;
+
+	for_each_set_bit(line, chip->irq_pending, RPMSG_GPIO_MAX_IRQ_LINES) {
+		if (!test_and_clear_bit(line, chip->irq_pending))
+			continue;
+
+		irq = irq_find_mapping(chip->gc.irq.domain, line);
+		if (irq)
+			handle_nested_irq(irq);
+	}
+
+	for_each_set_bit(line, chip->irq_rearm, RPMSG_GPIO_MAX_IRQ_LINES)
+		rpmsg_gpio_irq_rearm(chip, line);
+}
+
+/* Also irq_disable: a lazily disabled line would be re-armed after firing */
+static void rpmsg_gpio_irq_mask(struct irq_data *d)
+{
+	struct gpio_chip *gc = irq_data_get_irq_chip_data(d);
+	struct rpmsg_gpio *chip = gpiochip_get_data(gc);
+	irq_hw_number_t hwirq = irqd_to_hwirq(d);
+
+	chip->lines[hwirq].masked = true;
+	gpiochip_disable_irq(gc, hwirq);
+}
+
+static void rpmsg_gpio_irq_unmask(struct irq_data *d)
+{
+	struct gpio_chip *gc = irq_data_get_irq_chip_data(d);
+	struct rpmsg_gpio *chip = gpiochip_get_data(gc);
+	irq_hw_number_t hwirq = irqd_to_hwirq(d);
+
+	gpiochip_enable_irq(gc, hwirq);
+	chip->lines[hwirq].masked = false;
+
+	/* Fired while masked: re-arm, even without the bus lock (resume) */
+	if (test_bit(hwirq, chip->irq_rearm))
+		queue_work(system_dfl_long_wq, &chip->irq_work);
+}
+
+static int rpmsg_gpio_irq_set_type(struct irq_data *d, unsigned int type)
+{
+	struct gpio_chip *gc = irq_data_get_irq_chip_data(d);
+	struct rpmsg_gpio *chip = gpiochip_get_data(gc);
+	irq_hw_number_t hwirq = irqd_to_hwirq(d);
+	u8 wire;
+
+	switch (type & IRQ_TYPE_SENSE_MASK) {
+	case IRQ_TYPE_EDGE_RISING:
+		wire = RPMSG_GPIO_IRQ_TYPE_EDGE_RISING;
+		break;
+	case IRQ_TYPE_EDGE_FALLING:
+		wire = RPMSG_GPIO_IRQ_TYPE_EDGE_FALLING;
+		break;
+	case IRQ_TYPE_EDGE_BOTH:
+		wire = RPMSG_GPIO_IRQ_TYPE_EDGE_BOTH;
+		break;
+	case IRQ_TYPE_LEVEL_HIGH:
+		wire = RPMSG_GPIO_IRQ_TYPE_LEVEL_HIGH;
+		break;
+	case IRQ_TYPE_LEVEL_LOW:
+		wire = RPMSG_GPIO_IRQ_TYPE_LEVEL_LOW;
+		break;
+	default:
+		return -EINVAL;
+	}
+
+	chip->lines[hwirq].type = wire;
+
+	return 0;
+}
+
+static int rpmsg_gpio_irq_set_wake(struct irq_data *d, unsigned int on)
+{
+	struct gpio_chip *gc = irq_data_get_irq_chip_data(d);
+	struct rpmsg_gpio *chip = gpiochip_get_data(gc);
+
+	chip->lines[irqd_to_hwirq(d)].wake = on;
+
+	return 0;
+}
+
+static void rpmsg_gpio_irq_bus_lock(struct irq_data *d)
+{
+	struct gpio_chip *gc = irq_data_get_irq_chip_data(d);
+	struct rpmsg_gpio *chip = gpiochip_get_data(gc);
+
+	mutex_lock(&chip->irq_lock);
+}
+
+static void rpmsg_gpio_irq_bus_sync_unlock(struct irq_data *d)
+{
+	struct gpio_chip *gc = irq_data_get_irq_chip_data(d);
+	struct rpmsg_gpio *chip = gpiochip_get_data(gc);
+	irq_hw_number_t hwirq = irqd_to_hwirq(d);
+	struct rpmsg_gpio_line *l = &chip->lines[hwirq];
+	u8 type = l->masked ? RPMSG_GPIO_IRQ_TYPE_NONE : l->type;
+
+	if (type != l->sent_type)
+		rpmsg_gpio_send_irq_type(chip, hwirq, type);
+
+	if (l->wake != l->sent_wake &&
+	    !rpmsg_gpio_request(chip, RPMSG_GPIO_CMD_SET_WAKEUP, hwirq,
+				l->wake ? RPMSG_GPIO_WAKEUP_ENABLE :
+					  RPMSG_GPIO_WAKEUP_DISABLE, NULL))
+		l->sent_wake = l->wake;
+
+	mutex_unlock(&chip->irq_lock);
+}
+
+static const struct irq_chip rpmsg_gpio_irq_chip = {
+	.name			= "rpmsg-gpio",
+	.irq_disable		= rpmsg_gpio_irq_mask,
+	.irq_mask		= rpmsg_gpio_irq_mask,
+	.irq_unmask		= rpmsg_gpio_irq_unmask,
+	.irq_set_type		= rpmsg_gpio_irq_set_type,
+	.irq_set_wake		= rpmsg_gpio_irq_set_wake,
+	.irq_bus_lock		= rpmsg_gpio_irq_bus_lock,
+	.irq_bus_sync_unlock	= rpmsg_gpio_irq_bus_sync_unlock,
+	.flags			= IRQCHIP_IMMUTABLE,
+	GPIOCHIP_IRQ_RESOURCE_HELPERS,
+};
+
+/* Notifications carry a u8 line: higher lines have no interrupt */
+static void rpmsg_gpio_irq_init_valid_mask(struct gpio_chip *gc,
+					   unsigned long *valid_mask,
+					   unsigned int ngpios)
+{
+	if (ngpios > RPMSG_GPIO_MAX_IRQ_LINES)
+		bitmap_clear(valid_mask, RPMSG_GPIO_MAX_IRQ_LINES,
+			     ngpios - RPMSG_GPIO_MAX_IRQ_LINES);
+}
+
+/* debugfs */
+static int rpmsg_gpio_stats_show(struct seq_file *s, void *unused)
+{
+	struct rpmsg_gpio *chip = s->private;
+	struct rpmsg_gpio_stats st;
+	unsigned int i;
+
+	scoped_guard(spinlock_irq, &chip->lock)
+		st = chip->stats;
+
+	for (i = 0; i < ARRAY_SIZE(rpmsg_gpio_cmd_names); i++)
+		if (rpmsg_gpio_cmd_names[i])
+			seq_printf(s, "requests_%s: %lu\n",
+				   rpmsg_gpio_cmd_names[i], st.requests[i]);
+	seq_printf(s, "send_errors: %lu\n", st.send_errors);
+	seq_printf(s, "replies: %lu\n", st.replies);
+	seq_printf(s, "error_replies: %lu\n", st.error_replies);
+	seq_printf(s, "timeouts: %lu\n", st.timeouts);
+	seq_printf(s, "blocked: %lu\n", st.blocked);
+	seq_printf(s, "late_replies: %lu\n", st.late_replies);
+	seq_printf(s, "lost_replies: %lu\n", st.lost_replies);
+	seq_printf(s, "notifications: %lu\n", st.notifications);
+	for (i = 0; i < RPMSG_GPIO_NR_DROPS; i++)
+		seq_printf(s, "dropped_%s: %lu\n", rpmsg_gpio_drop_names[i],
+			   st.dropped[i]);
+
+	return 0;
+}
+DEFINE_SHOW_ATTRIBUTE(rpmsg_gpio_stats);
+
+static void rpmsg_gpio_debugfs_remove(void *data)
+{
+	debugfs_remove_recursive(data);
+}
+
+/* Probe and remove */
+
+/* N of "rpmsg-io-<N>": canonical decimal, no sign, no leading zero */
+static int rpmsg_gpio_parse_index(const char *name, unsigned int *index)
+{
+	size_t len = str_has_prefix(name, RPMSG_GPIO_CHANNEL_PREFIX);
+	const char *p;
+
+	if (!len)
+		return -EINVAL;
+
+	name += len;
+	for (p = name; *p; p++)
+		if (!isdigit(*p))
+			return -EINVAL;
+
+	if (p == name || (name[0] == '0' && name[1]))
+		return -EINVAL;
+
+	if (kstrtouint(name, 10, index) ||
+	    *index >= RPMSG_GPIO_MAX_CONTROLLERS)
+		return -EINVAL;
+
+	return 0;
+}
+
+/*
+ * The controller's node is remoteproc > rpmsg > rpmsg-io > gpio@N, where
+ * the remoteproc is the nearest ancestor of the channel with a node.
+ */
+static struct device_node *rpmsg_gpio_find_node(struct rpmsg_device *rpdev,
+						unsigned int index)
+{
+	struct device *parent;
+	u32 reg;
+
+	for (parent = rpdev->dev.parent; parent; parent = parent->parent)
+		if (dev_of_node(parent))
+			break;
+	if (!parent)
+		return NULL;
+
+	struct device_node *bus __free(device_node) =
+		of_get_child_by_name(dev_of_node(parent), "rpmsg");
+	if (!bus)
+		return NULL;
+
+	struct device_node *family __free(device_node) =
+		of_get_child_by_name(bus, "rpmsg-io");
+	if (!family)
+		return NULL;
+
+	for_each_available_child_of_node_scoped(family, np) {
+		if (of_device_is_compatible(np, "rpmsg-gpio") &&
+		    !of_property_read_u32(np, "reg", &reg) && reg == index)
+			return no_free_ptr(np);
+	}
+
+	return NULL;
+}
+
+static void rpmsg_gpio_put_node(void *np)
+{
+	of_node_put(np);
+}
+
+static int rpmsg_gpio_probe(struct rpmsg_device *rpdev)
+{
+	struct device *dev = &rpdev->dev;
+	u32 ngpio = RPMSG_GPIO_DEFAULT_NGPIO;
+	struct gpio_irq_chip *girq;
+	struct rpmsg_gpio *chip;
+	struct device_node *np;
+	struct gpio_chip *gc;
+	unsigned int index, i;
+	int ret;
+
+	if (rpmsg_gpio_parse_index(rpdev->id.name, &index))
+		return dev_err_probe(dev, -EINVAL,
+				     "invalid channel name \"%s\"\n",
+				     rpdev->id.name);
+
+	chip = devm_kzalloc(dev, sizeof(*chip), GFP_KERNEL);
+	if (!chip)
+		return -ENOMEM;
+
+	chip->rpdev = rpdev;
+	gc = &chip->gc;
+	spin_lock_init(&chip->lock);
+	init_waitqueue_head(&chip->wait);
+
+	ret = devm_mutex_init(dev, &chip->req_lock);
+	if (ret)
+		return ret;
+
+	ret = devm_mutex_init(dev, &chip->irq_lock);
+	if (ret)
+		return ret;
+
+	/* Cancelled after the gpiochip is gone: unmask may queue it */
+	ret = devm_work_autocancel(dev, &chip->irq_work, rpmsg_gpio_irq_work);
+	if (ret)
+		return ret;
+
+	/* The node goes to the gpiochip only: the channel keeps its modalias */
+	np = rpmsg_gpio_find_node(rpdev, index);
+	if (np) {
+		ret = devm_add_action_or_reset(dev, rpmsg_gpio_put_node, np);
+		if (ret)
+			return ret;
+
+		gc->fwnode = of_fwnode_handle(np);
+		ret = of_property_read_u32(np, "ngpios", &ngpio);
+		if (ret && ret != -EINVAL)
+			return dev_err_probe(dev, ret, "invalid ngpios\n");
+	} else {
+		dev_info(dev, "no device tree node for controller %u\n", index);
+	}
+
+	/* gpiolib counts lines in a u16 */
+	if (!ngpio || ngpio > min(RPMSG_GPIO_MAX_LINES, U16_MAX))
+		return dev_err_probe(dev, -EINVAL, "invalid ngpios %u\n", ngpio);
+
+	chip->lines = devm_kcalloc(dev, ngpio, sizeof(*chip->lines),
+				   GFP_KERNEL);
+	if (!chip->lines)
+		return -ENOMEM;
+
+	for (i = 0; i < ngpio; i++)
+		chip->lines[i].masked = true;
+
+	gc->label = rpdev->id.name;
+	gc->parent = dev;
+	gc->owner = THIS_MODULE;
+	gc->base = -1;
+	gc->ngpio = ngpio;
+	gc->can_sleep = true;
+	gc->get_direction = rpmsg_gpio_get_direction;
+	gc->direction_input = rpmsg_gpio_direction_input;
+	gc->direction_output = rpmsg_gpio_direction_output;
+	gc->get = rpmsg_gpio_get;
+	gc->set = rpmsg_gpio_set;
+	/*
+	 * No .set_config: gpiolib then answers -ENOTSUPP itself, so bias and
+	 * debounce are optional and open drain/source are emulated.
+	 */
+
+	girq = &gc->irq;
+	gpio_irq_chip_set_chip(girq, &rpmsg_gpio_irq_chip);
+	girq->handler = handle_bad_irq;
+	girq->default_type = IRQ_TYPE_NONE;
+	girq->threaded = true;
+	girq->init_valid_mask = rpmsg_gpio_irq_init_valid_mask;
+
+	chip->debugfs = debugfs_create_dir(dev_name(dev),
+					   rpmsg_gpio_debugfs_root);
+	debugfs_create_file("stats", 0444, chip->debugfs, chip,
+			    &rpmsg_gpio_stats_fops);
+	ret = devm_add_action_or_reset(dev, rpmsg_gpio_debugfs_remove,
+				       chip->debugfs);
+	if (ret)
+		return ret;
+
+	dev_set_drvdata(dev, chip);
+
+	chip->registering = true;
+	ret = devm_gpiochip_add_data(dev, gc, chip);
+	WRITE_ONCE(chip->registering, false);
+	if (ret)
+		return dev_err_probe(dev, ret, "failed to register gpiochip\n");
+
+	return 0;
+}
+
+/*
+ * The rpmsg core destroys the endpoint when this returns; the gpiochip is
+ * unregistered later by devres. Until then every operation fails fast.
+ */
+static void rpmsg_gpio_remove(struct rpmsg_device *rpdev)
+{
+	struct rpmsg_gpio *chip = dev_get_drvdata(&rpdev->dev);
+
+	scoped_guard(spinlock_irq, &chip->lock)
+		chip->dead = true;
+	wake_up_all(&chip->wait);
+
+	/* Wait for a request that may still be using the endpoint */
+	mutex_lock(&chip->req_lock);
+	mutex_unlock(&chip->req_lock);
+
+	cancel_work_sync(&chip->irq_work);
+}
+
+static const struct rpmsg_device_id rpmsg_gpio_id_table[] = {
+	{ .name = RPMSG_GPIO_CHANNEL_PREFIX "*" },
+	{ }
+};
+MODULE_DEVICE_TABLE(rpmsg, rpmsg_gpio_id_table);
+
+static struct rpmsg_driver rpmsg_gpio_driver = {
+	.drv = {
+		.name = KBUILD_MODNAME,
+		/* Never probe from the rpmsg receive path */
+		.probe_type = PROBE_PREFER_ASYNCHRONOUS,
+	},
+	.id_table = rpmsg_gpio_id_table,
+	.probe = rpmsg_gpio_probe,
+	.remove = rpmsg_gpio_remove,
+	.callback = rpmsg_gpio_rx,
+};
+
+static int __init rpmsg_gpio_init(void)
+{
+	int ret;
+
+	rpmsg_gpio_debugfs_root = debugfs_create_dir("gpio-rpmsg", NULL);
+
+	ret = register_rpmsg_driver(&rpmsg_gpio_driver);
+	if (ret)
+		debugfs_remove(rpmsg_gpio_debugfs_root);
+
+	return ret;
+}
+module_init(rpmsg_gpio_init);
+
+static void __exit rpmsg_gpio_exit(void)
+{
+	unregister_rpmsg_driver(&rpmsg_gpio_driver);
+	debugfs_remove(rpmsg_gpio_debugfs_root);
+}
+module_exit(rpmsg_gpio_exit);
+
+MODULE_AUTHOR("Seed 3e31c94e maintainers <maintainers@users.noreply.b-seed-3e31c94e.example>");
+MODULE_DESCRIPTION("GPIO controllers on a remote processor, over rpmsg");
+MODULE_LICENSE("GPL");

@@ -1,0 +1,912 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * Firmware model of the rpmsg GPIO simulator.
+ *
+ * A set of GPIO controllers as the remote firmware sees them: per line a
+ * direction, the level Linux drives, the level the outside world (the
+ * test) applies, an interrupt type, a mask and a wakeup flag. Requests
+ * are answered as <linux/rpmsg/gpio.h> describes; input changes raise
+ * notifications. Faults can be injected per controller. Every message
+ * leaves through sim_fw_ops.send(); nothing here knows about vrings.
+ */
+
+#include <linux/debugfs.h>
+#include <linux/kernel.h>
+#include <linux/mutex.h>
+#include <linux/prandom.h>
+#include <linux/rpmsg/gpio.h>
+#include <linux/seq_file.h>
+#include <linux/slab.h>
+#include <linux/string.h>
+#include <linux/uaccess.h>
+
+#include "sim_fw.h"
+
+#define SIM_MAX_LINES		1024
+/* Reply delay of a "late" fault: past the driver's 1 s timeout */
+#define SIM_LATE_MS		1500
+#define SIM_MAX_FLOOD		100000
+
+enum sim_fault_kind {
+	SIM_FAULT_NONE,
+	SIM_FAULT_DROP,			/* next reply(s) not sent */
+	SIM_FAULT_ERROR,		/* next reply(s) with status error */
+	SIM_FAULT_DUPLICATE,		/* next reply(s) sent twice */
+	SIM_FAULT_LATE,			/* next reply after arg ms */
+	SIM_FAULT_SHORT,		/* next reply truncated to arg bytes */
+	SIM_FAULT_LONG,			/* next reply padded to arg bytes */
+	SIM_FAULT_WRONG_TYPE,		/* next reply with type arg */
+	SIM_FAULT_NOTIFY_BETWEEN,	/* notify line arg before next reply */
+};
+
+static const char * const sim_fault_names[] = {
+	[SIM_FAULT_NONE]		= "none",
+	[SIM_FAULT_DROP]		= "drop",
+	[SIM_FAULT_ERROR]		= "error",
+	[SIM_FAULT_DUPLICATE]		= "duplicate",
+	[SIM_FAULT_LATE]		= "late",
+	[SIM_FAULT_SHORT]		= "short",
+	[SIM_FAULT_LONG]		= "long",
+	[SIM_FAULT_WRONG_TYPE]		= "wrong_type",
+	[SIM_FAULT_NOTIFY_BETWEEN]	= "notify_between",
+};
+
+enum sim_stat {
+	SIM_STAT_GET_DIRECTION,
+	SIM_STAT_SET_DIRECTION,
+	SIM_STAT_GET_VALUE,
+	SIM_STAT_SET_VALUE,
+	SIM_STAT_SET_IRQ_TYPE,
+	SIM_STAT_SET_WAKEUP,
+	SIM_STAT_UNKNOWN_CMD,
+	SIM_STAT_BAD_LINE,
+	SIM_STAT_BAD_LENGTH,
+	SIM_STAT_REPLIES,
+	SIM_STAT_ERROR_REPLIES,
+	SIM_STAT_NOTIFICATIONS,
+	SIM_STAT_LOST_EDGES,
+	SIM_STAT_FAULTS,
+	SIM_STAT_RANDOM,
+	SIM_NR_STATS
+};
+
+static const char * const sim_stat_names[SIM_NR_STATS] = {
+	[SIM_STAT_GET_DIRECTION]	= "get_direction",
+	[SIM_STAT_SET_DIRECTION]	= "set_direction",
+	[SIM_STAT_GET_VALUE]		= "get_value",
+	[SIM_STAT_SET_VALUE]		= "set_value",
+	[SIM_STAT_SET_IRQ_TYPE]		= "set_irq_type",
+	[SIM_STAT_SET_WAKEUP]		= "set_wakeup",
+	[SIM_STAT_UNKNOWN_CMD]		= "unknown_cmd",
+	[SIM_STAT_BAD_LINE]		= "bad_line",
+	[SIM_STAT_BAD_LENGTH]		= "bad_length",
+	[SIM_STAT_REPLIES]		= "replies",
+	[SIM_STAT_ERROR_REPLIES]	= "error_replies",
+	[SIM_STAT_NOTIFICATIONS]	= "notifications",
+	[SIM_STAT_LOST_EDGES]		= "lost_edges",
+	[SIM_STAT_FAULTS]		= "faults",
+	[SIM_STAT_RANDOM]		= "random",
+};
+
+struct sim_ctrl;
+
+struct sim_line {
+	struct sim_ctrl *ctrl;
+	unsigned int offset;
+	u8 dir;			/* RPMSG_GPIO_DIR_* */
+	u8 irq_type;		/* RPMSG_GPIO_IRQ_TYPE_* */
+	bool out;		/* level set by Linux */
+	bool in;		/* level applied from outside (the test) */
+	bool masked;		/* fired; silent until SET_IRQ_TYPE re-arms */
+	bool wake;
+};
+
+struct sim_ctrl {
+	struct sim_fw *fw;
+	unsigned int pos;	/* position in fw->ctrls */
+	unsigned int index;	/* N of "rpmsg-io-<N>" */
+	unsigned int nlines;
+	struct sim_line *lines;
+	unsigned int delay_ms;	/* every reply this late */
+	enum sim_fault_kind fault;
+	unsigned int fault_arg;
+	unsigned int fault_count;
+	u64 stats[SIM_NR_STATS];
+};
+
+struct sim_fw {
+	const struct sim_fw_ops *ops;
+	void *priv;
+	struct mutex lock;	/* Protects lines, faults and stats of all ctrls */
+	unsigned int nctrls;
+	struct sim_ctrl ctrls[] __counted_by(nctrls);
+};
+
+/* ---------------------------------------------------------------------
+ * Sending
+ */
+
+static void sim_send(struct sim_ctrl *ctrl, const void *data, size_t len,
+		     unsigned int delay_ms)
+{
+	struct sim_fw *fw = ctrl->fw;
+
+	fw->ops->send(fw->priv, ctrl->pos, data, len, delay_ms);
+}
+
+static void sim_notify_raw(struct sim_ctrl *ctrl, unsigned int line, u8 trigger)
+{
+	struct rpmsg_gpio_notification n = {
+		.type = RPMSG_GPIO_MSG_NOTIFY,
+		.line = line,
+		.trigger = trigger,
+	};
+
+	ctrl->stats[SIM_STAT_NOTIFICATIONS]++;
+	sim_send(ctrl, &n, sizeof(n), 0);
+}
+
+/* Take the pending one-shot fault, if any */
+static enum sim_fault_kind sim_fault_take(struct sim_ctrl *ctrl,
+					  unsigned int *arg)
+{
+	enum sim_fault_kind kind = ctrl->fault;
+
+	if (kind == SIM_FAULT_NONE)
+		return kind;
+
+	*arg = ctrl->fault_arg;
+	if (--ctrl->fault_count == 0)
+		ctrl->fault = SIM_FAULT_NONE;
+	ctrl->stats[SIM_STAT_FAULTS]++;
+
+	return kind;
+}
+
+static void sim_reply(struct sim_ctrl *ctrl, u8 status, u8 value)
+{
+	/* Room for a "long" reply; bytes past the reply are zero */
+	u8 buf[16] = { RPMSG_GPIO_MSG_REPLY, status, value };
+	size_t len = sizeof(struct rpmsg_gpio_reply);
+	unsigned int delay = ctrl->delay_ms;
+	unsigned int copies = 1, arg = 0;
+
+	if (status == RPMSG_GPIO_STATUS_ERROR)
+		buf[2] = 0;
+
+	if (ctrl->fault != SIM_FAULT_NOTIFY_BETWEEN) {
+		switch (sim_fault_take(ctrl, &arg)) {
+		case SIM_FAULT_DROP:
+			return;
+		case SIM_FAULT_ERROR:
+			buf[1] = RPMSG_GPIO_STATUS_ERROR;
+			buf[2] = 0;
+			break;
+		case SIM_FAULT_DUPLICATE:
+			copies = 2;
+			break;
+		case SIM_FAULT_LATE:
+			delay = arg;
+			break;
+		case SIM_FAULT_SHORT:
+			len = arg;
+			break;
+		case SIM_FAULT_LONG:
+			len = arg;
+			break;
+		case SIM_FAULT_WRONG_TYPE:
+			buf[0] = arg;
+			break;
+		default:
+			break;
+		}
+	}
+
+	if (buf[1] != RPMSG_GPIO_STATUS_OK)
+		ctrl->stats[SIM_STAT_ERROR_REPLIES]++;
+	while (copies--) {
+		ctrl->stats[SIM_STAT_REPLIES]++;
+		sim_send(ctrl, buf, len, delay);
+	}
+}
+
+/* ---------------------------------------------------------------------
+ * Lines and interrupts
+ */
+
+static bool sim_line_armed(struct sim_line *line)
+{
+	return line->irq_type != RPMSG_GPIO_IRQ_TYPE_NONE && !line->masked;
+}
+
+/* The interrupt fires: mask it and tell Linux once */
+static void sim_line_fire(struct sim_line *line, u8 trigger)
+{
+	/* A notification names lines 0..255 only */
+	if (line->offset >= RPMSG_GPIO_MAX_IRQ_LINES)
+		return;
+
+	line->masked = true;
+	sim_notify_raw(line->ctrl, line->offset, trigger);
+}
+
+/* Level interrupts fire whenever they are armed and the level is active */
+static void sim_line_check_level(struct sim_line *line)
+{
+	if (!sim_line_armed(line))
+		return;
+
+	if ((line->irq_type & RPMSG_GPIO_IRQ_TYPE_LEVEL_HIGH) && line->in)
+		sim_line_fire(line, RPMSG_GPIO_IRQ_TYPE_LEVEL_HIGH);
+	else if ((line->irq_type & RPMSG_GPIO_IRQ_TYPE_LEVEL_LOW) && !line->in)
+		sim_line_fire(line, RPMSG_GPIO_IRQ_TYPE_LEVEL_LOW);
+}
+
+static void sim_line_set_input(struct sim_line *line, bool level)
+{
+	u8 edge = level ? RPMSG_GPIO_IRQ_TYPE_EDGE_RISING :
+			  RPMSG_GPIO_IRQ_TYPE_EDGE_FALLING;
+
+	if (line->in == level)
+		return;
+	line->in = level;
+
+	if (line->irq_type & edge) {
+		if (line->masked)
+			line->ctrl->stats[SIM_STAT_LOST_EDGES]++;
+		else
+			sim_line_fire(line, edge);
+		return;
+	}
+	sim_line_check_level(line);
+}
+
+static bool sim_irq_type_valid(u32 type)
+{
+	switch (type) {
+	case RPMSG_GPIO_IRQ_TYPE_NONE:
+	case RPMSG_GPIO_IRQ_TYPE_EDGE_RISING:
+	case RPMSG_GPIO_IRQ_TYPE_EDGE_FALLING:
+	case RPMSG_GPIO_IRQ_TYPE_EDGE_BOTH:
+	case RPMSG_GPIO_IRQ_TYPE_LEVEL_HIGH:
+	case RPMSG_GPIO_IRQ_TYPE_LEVEL_LOW:
+		return true;
+	default:
+		return false;
+	}
+}
+
+static void sim_line_reset(struct sim_line *line)
+{
+	line->dir = RPMSG_GPIO_DIR_IN;
+	line->out = false;
+	line->irq_type = RPMSG_GPIO_IRQ_TYPE_NONE;
+	line->masked = false;
+	line->wake = false;
+	/* line->in is the outside world: a reboot does not change it */
+}
+
+/* ---------------------------------------------------------------------
+ * Requests
+ */
+
+static int sim_cmd_stat(u16 cmd)
+{
+	switch (cmd) {
+	case RPMSG_GPIO_CMD_GET_DIRECTION:	return SIM_STAT_GET_DIRECTION;
+	case RPMSG_GPIO_CMD_SET_DIRECTION:	return SIM_STAT_SET_DIRECTION;
+	case RPMSG_GPIO_CMD_GET_VALUE:		return SIM_STAT_GET_VALUE;
+	case RPMSG_GPIO_CMD_SET_VALUE:		return SIM_STAT_SET_VALUE;
+	case RPMSG_GPIO_CMD_SET_IRQ_TYPE:	return SIM_STAT_SET_IRQ_TYPE;
+	case RPMSG_GPIO_CMD_SET_WAKEUP:		return SIM_STAT_SET_WAKEUP;
+	default:				return -1;
+	}
+}
+
+static void sim_handle_request(struct sim_ctrl *ctrl, u16 cmd, u16 offset,
+			       u32 value)
+{
+	int stat = sim_cmd_stat(cmd);
+	struct sim_line *line;
+	u8 result = 0;
+
+	if (stat < 0) {
+		ctrl->stats[SIM_STAT_UNKNOWN_CMD]++;
+		goto err;
+	}
+	ctrl->stats[stat]++;
+
+	if (offset >= ctrl->nlines) {
+		ctrl->stats[SIM_STAT_BAD_LINE]++;
+		goto err;
+	}
+	line = &ctrl->lines[offset];
+
+	switch (cmd) {
+	case RPMSG_GPIO_CMD_GET_DIRECTION:
+		result = line->dir;
+		break;
+	case RPMSG_GPIO_CMD_SET_DIRECTION:
+		if (value > RPMSG_GPIO_DIR_IN)
+			goto err;
+		line->dir = value;
+		break;
+	case RPMSG_GPIO_CMD_GET_VALUE:
+		result = line->dir == RPMSG_GPIO_DIR_OUT ? line->out : line->in;
+		break;
+	case RPMSG_GPIO_CMD_SET_VALUE:
+		if (value > 1)
+			goto err;
+		line->out = value;
+		break;
+	case RPMSG_GPIO_CMD_SET_IRQ_TYPE:
+		if (!sim_irq_type_valid(value))
+			goto err;
+		line->irq_type = value;
+		line->masked = false;
+		sim_reply(ctrl, RPMSG_GPIO_STATUS_OK, 0);
+		/* Re-armed while the level is still active: fires again */
+		sim_line_check_level(line);
+		return;
+	case RPMSG_GPIO_CMD_SET_WAKEUP:
+		if (value > RPMSG_GPIO_WAKEUP_ENABLE)
+			goto err;
+		line->wake = value;
+		break;
+	}
+
+	sim_reply(ctrl, RPMSG_GPIO_STATUS_OK, result);
+	return;
+err:
+	sim_reply(ctrl, RPMSG_GPIO_STATUS_ERROR, 0);
+}
+
+void sim_fw_receive(struct sim_fw *fw, unsigned int pos, const void *data,
+		    size_t len)
+{
+	struct sim_ctrl *ctrl = &fw->ctrls[pos];
+	struct rpmsg_gpio_request req;
+	unsigned int arg;
+
+	mutex_lock(&fw->lock);
+
+	if (ctrl->fault == SIM_FAULT_NOTIFY_BETWEEN &&
+	    sim_fault_take(ctrl, &arg) == SIM_FAULT_NOTIFY_BETWEEN)
+		sim_notify_raw(ctrl, arg, 0);
+
+	if (len != sizeof(req)) {
+		ctrl->stats[SIM_STAT_BAD_LENGTH]++;
+		sim_reply(ctrl, RPMSG_GPIO_STATUS_ERROR, 0);
+	} else {
+		memcpy(&req, data, sizeof(req));
+		sim_handle_request(ctrl, le16_to_cpu(req.cmd),
+				   le16_to_cpu(req.line),
+				   le32_to_cpu(req.value));
+	}
+
+	mutex_unlock(&fw->lock);
+}
+
+/* ---------------------------------------------------------------------
+ * Faults and immediate actions ("fault" file)
+ */
+
+/* Random, mostly almost-valid messages for the driver's parser */
+static void sim_random(struct sim_ctrl *ctrl, unsigned int count, u64 seed)
+{
+	struct rnd_state rnd;
+	u8 buf[12];
+	size_t len;
+
+	prandom_seed_state(&rnd, seed);
+	while (count--) {
+		u32 r = prandom_u32_state(&rnd);
+
+		prandom_bytes_state(&rnd, buf, sizeof(buf));
+		len = (r & 3) ? 3 : r % (sizeof(buf) + 1);
+		switch ((r >> 2) & 3) {
+		case 0:
+			buf[0] = RPMSG_GPIO_MSG_REPLY;
+			buf[1] &= 1;
+			break;
+		case 1:
+			buf[0] = RPMSG_GPIO_MSG_NOTIFY;
+			buf[1] %= ctrl->nlines + 2;
+			break;
+		default:
+			break;
+		}
+		ctrl->stats[SIM_STAT_RANDOM]++;
+		sim_send(ctrl, buf, len, 0);
+	}
+}
+
+static int sim_fault_parse(struct sim_ctrl *ctrl, char *cmd)
+{
+	unsigned int a = 0, b = 0, i;
+	unsigned long long seed;
+	char word[16];
+	int n;
+
+	n = sscanf(cmd, "%15s %u %u", word, &a, &b);
+	if (n < 1)
+		return -EINVAL;
+
+	if (!strcmp(word, "none")) {
+		ctrl->fault = SIM_FAULT_NONE;
+		ctrl->delay_ms = 0;
+		return 0;
+	}
+	if (!strcmp(word, "delay_ms")) {
+		if (n < 2)
+			return -EINVAL;
+		ctrl->delay_ms = a;
+		return 0;
+	}
+
+	/* Immediate actions */
+	if (!strcmp(word, "unsolicited")) {
+		sim_send(ctrl, (u8 []){ RPMSG_GPIO_MSG_REPLY, n > 1 ? a : 0,
+					n > 2 ? b : 0 },
+			 sizeof(struct rpmsg_gpio_reply), 0);
+		ctrl->stats[SIM_STAT_FAULTS]++;
+		return 0;
+	}
+	if (!strcmp(word, "bad_line") || !strcmp(word, "notify")) {
+		if (n < 2) {
+			if (word[0] != 'b')
+				return -EINVAL;
+			a = min(ctrl->nlines, RPMSG_GPIO_MAX_IRQ_LINES - 1);
+		}
+		if (a >= RPMSG_GPIO_MAX_IRQ_LINES)
+			return -EINVAL;
+		sim_notify_raw(ctrl, a, 0);
+		ctrl->stats[SIM_STAT_FAULTS]++;
+		return 0;
+	}
+	if (!strcmp(word, "flood")) {
+		if (n < 3 || a > SIM_MAX_FLOOD || b >= RPMSG_GPIO_MAX_IRQ_LINES)
+			return -EINVAL;
+		for (i = 0; i < a; i++)
+			sim_notify_raw(ctrl, b, 0);
+		ctrl->stats[SIM_STAT_FAULTS]++;
+		return 0;
+	}
+	if (!strcmp(word, "random")) {
+		if (sscanf(cmd, "%15s %u %llu", word, &a, &seed) != 3 ||
+		    a > SIM_MAX_FLOOD)
+			return -EINVAL;
+		sim_random(ctrl, a, seed);
+		return 0;
+	}
+
+	/* Faults applied to the next reply(s) */
+	for (i = SIM_FAULT_DROP; i < ARRAY_SIZE(sim_fault_names); i++)
+		if (!strcmp(word, sim_fault_names[i]))
+			break;
+	if (i == ARRAY_SIZE(sim_fault_names))
+		return -EINVAL;
+
+	ctrl->fault_count = 1;
+	switch (i) {
+	case SIM_FAULT_DROP:
+	case SIM_FAULT_ERROR:
+	case SIM_FAULT_DUPLICATE:
+		/* optional: how many replies */
+		if (n > 1)
+			ctrl->fault_count = a;
+		if (!ctrl->fault_count)
+			return -EINVAL;
+		break;
+	case SIM_FAULT_LATE:
+		ctrl->fault_arg = n > 1 ? a : SIM_LATE_MS;
+		break;
+	case SIM_FAULT_SHORT:
+		ctrl->fault_arg = n > 1 ? a : 2;
+		if (ctrl->fault_arg >= sizeof(struct rpmsg_gpio_reply))
+			return -EINVAL;
+		break;
+	case SIM_FAULT_LONG:
+		ctrl->fault_arg = n > 1 ? a : 8;
+		if (ctrl->fault_arg <= sizeof(struct rpmsg_gpio_reply) ||
+		    ctrl->fault_arg > 16)
+			return -EINVAL;
+		break;
+	case SIM_FAULT_WRONG_TYPE:
+		ctrl->fault_arg = n > 1 ? a : 0x7f;
+		if (ctrl->fault_arg > U8_MAX)
+			return -EINVAL;
+		break;
+	case SIM_FAULT_NOTIFY_BETWEEN:
+		if (n < 2 || a >= RPMSG_GPIO_MAX_IRQ_LINES)
+			return -EINVAL;
+		ctrl->fault_arg = a;
+		break;
+	}
+	ctrl->fault = i;
+
+	return 0;
+}
+
+/* ---------------------------------------------------------------------
+ * Control interface (debugfs)
+ */
+
+static const char * const sim_dir_names[] = {
+	[RPMSG_GPIO_DIR_NONE]	= "none",
+	[RPMSG_GPIO_DIR_OUT]	= "out",
+	[RPMSG_GPIO_DIR_IN]	= "in",
+};
+
+static const char *sim_irq_type_name(u8 type)
+{
+	switch (type) {
+	case RPMSG_GPIO_IRQ_TYPE_NONE:		return "none";
+	case RPMSG_GPIO_IRQ_TYPE_EDGE_RISING:	return "edge-rising";
+	case RPMSG_GPIO_IRQ_TYPE_EDGE_FALLING:	return "edge-falling";
+	case RPMSG_GPIO_IRQ_TYPE_EDGE_BOTH:	return "edge-both";
+	case RPMSG_GPIO_IRQ_TYPE_LEVEL_HIGH:	return "level-high";
+	case RPMSG_GPIO_IRQ_TYPE_LEVEL_LOW:	return "level-low";
+	default:				return "invalid";
+	}
+}
+
+static ssize_t sim_read_string(char __user *ubuf, size_t count, loff_t *ppos,
+			       const char *s)
+{
+	char buf[32];
+	int len = scnprintf(buf, sizeof(buf), "%s\n", s);
+
+	return simple_read_from_buffer(ubuf, count, ppos, buf, len);
+}
+
+static char *sim_user_string(const char __user *ubuf, size_t count)
+{
+	char *s;
+
+	if (count > 64)
+		return ERR_PTR(-EINVAL);
+	s = memdup_user_nul(ubuf, count);
+	if (!IS_ERR(s))
+		strim(s);
+	return s;
+}
+
+/* Numeric per-line attributes: 0 / 1 */
+#define SIM_LINE_ATTR(_name, _set)					\
+static int sim_line_##_name##_get(void *data, u64 *val)		\
+{									\
+	struct sim_line *line = data;					\
+									\
+	mutex_lock(&line->ctrl->fw->lock);				\
+	*val = line->_name;						\
+	mutex_unlock(&line->ctrl->fw->lock);				\
+	return 0;							\
+}									\
+DEFINE_DEBUGFS_ATTRIBUTE(sim_line_##_name##_fops,			\
+			 sim_line_##_name##_get, _set, "%llu\n")
+
+static int sim_line_in_set(void *data, u64 val)
+{
+	struct sim_line *line = data;
+
+	if (val > 1)
+		return -EINVAL;
+	mutex_lock(&line->ctrl->fw->lock);
+	sim_line_set_input(line, val);
+	mutex_unlock(&line->ctrl->fw->lock);
+	return 0;
+}
+
+SIM_LINE_ATTR(in, sim_line_in_set);
+SIM_LINE_ATTR(out, NULL);
+SIM_LINE_ATTR(masked, NULL);
+SIM_LINE_ATTR(wake, NULL);
+
+static ssize_t sim_line_direction_read(struct file *file, char __user *ubuf,
+				       size_t count, loff_t *ppos)
+{
+	struct sim_line *line = file->private_data;
+	u8 dir;
+
+	mutex_lock(&line->ctrl->fw->lock);
+	dir = line->dir;
+	mutex_unlock(&line->ctrl->fw->lock);
+
+	return sim_read_string(ubuf, count, ppos, sim_dir_names[dir]);
+}
+
+/* The firmware itself reconfigures a line (Linux is not told) */
+static ssize_t sim_line_direction_write(struct file *file,
+					const char __user *ubuf,
+					size_t count, loff_t *ppos)
+{
+	struct sim_line *line = file->private_data;
+	char *s = sim_user_string(ubuf, count);
+	int dir;
+
+	if (IS_ERR(s))
+		return PTR_ERR(s);
+	dir = match_string(sim_dir_names, ARRAY_SIZE(sim_dir_names), s);
+	kfree(s);
+	if (dir < 0)
+		return dir;
+
+	mutex_lock(&line->ctrl->fw->lock);
+	line->dir = dir;
+	mutex_unlock(&line->ctrl->fw->lock);
+
+	return count;
+}
+
+static const struct file_operations sim_line_direction_fops = {
+	.owner = THIS_MODULE,
+	.open = simple_open,
+	.read = sim_line_direction_read,
+	.write = sim_line_direction_write,
+	.llseek = default_llseek,
+};
+
+static ssize_t sim_line_irq_type_read(struct file *file, char __user *ubuf,
+				      size_t count, loff_t *ppos)
+{
+	struct sim_line *line = file->private_data;
+	u8 type;
+
+	mutex_lock(&line->ctrl->fw->lock);
+	type = line->irq_type;
+	mutex_unlock(&line->ctrl->fw->lock);
+
+	return sim_read_string(ubuf, count, ppos, sim_irq_type_name(type));
+}
+
+static const struct file_operations sim_line_irq_type_fops = {
+	.owner = THIS_MODULE,
+	.open = simple_open,
+	.read = sim_line_irq_type_read,
+	.llseek = default_llseek,
+};
+
+static int sim_ctrl_stats_show(struct seq_file *s, void *unused)
+{
+	struct sim_ctrl *ctrl = s->private;
+	int i;
+
+	mutex_lock(&ctrl->fw->lock);
+	for (i = 0; i < SIM_NR_STATS; i++)
+		seq_printf(s, "%s %llu\n", sim_stat_names[i], ctrl->stats[i]);
+	mutex_unlock(&ctrl->fw->lock);
+
+	return 0;
+}
+DEFINE_SHOW_ATTRIBUTE(sim_ctrl_stats);
+
+/* One line per GPIO line: offset direction out in irq_type masked wake */
+static int sim_ctrl_lines_show(struct seq_file *s, void *unused)
+{
+	struct sim_ctrl *ctrl = s->private;
+	unsigned int i;
+
+	mutex_lock(&ctrl->fw->lock);
+	for (i = 0; i < ctrl->nlines; i++) {
+		struct sim_line *line = &ctrl->lines[i];
+
+		seq_printf(s, "%u %s %u %u %s %u %u\n", i,
+			   sim_dir_names[line->dir], line->out, line->in,
+			   sim_irq_type_name(line->irq_type), line->masked,
+			   line->wake);
+	}
+	mutex_unlock(&ctrl->fw->lock);
+
+	return 0;
+}
+DEFINE_SHOW_ATTRIBUTE(sim_ctrl_lines);
+
+static ssize_t sim_ctrl_reset_stats_write(struct file *file,
+					  const char __user *ubuf,
+					  size_t count, loff_t *ppos)
+{
+	struct sim_ctrl *ctrl = file->private_data;
+
+	mutex_lock(&ctrl->fw->lock);
+	memset(ctrl->stats, 0, sizeof(ctrl->stats));
+	mutex_unlock(&ctrl->fw->lock);
+
+	return count;
+}
+
+static const struct file_operations sim_ctrl_reset_stats_fops = {
+	.owner = THIS_MODULE,
+	.open = simple_open,
+	.write = sim_ctrl_reset_stats_write,
+	.llseek = noop_llseek,
+};
+
+static ssize_t sim_ctrl_fault_read(struct file *file, char __user *ubuf,
+				   size_t count, loff_t *ppos)
+{
+	struct sim_ctrl *ctrl = file->private_data;
+	char buf[96];
+	int len;
+
+	mutex_lock(&ctrl->fw->lock);
+	len = scnprintf(buf, sizeof(buf), "delay_ms %u\n%s %u %u\n",
+			ctrl->delay_ms, sim_fault_names[ctrl->fault],
+			ctrl->fault_arg,
+			ctrl->fault ? ctrl->fault_count : 0);
+	mutex_unlock(&ctrl->fw->lock);
+
+	return simple_read_from_buffer(ubuf, count, ppos, buf, len);
+}
+
+static ssize_t sim_ctrl_fault_write(struct file *file, const char __user *ubuf,
+				    size_t count, loff_t *ppos)
+{
+	struct sim_ctrl *ctrl = file->private_data;
+	char *s = sim_user_string(ubuf, count);
+	int ret;
+
+	if (IS_ERR(s))
+		return PTR_ERR(s);
+
+	mutex_lock(&ctrl->fw->lock);
+	ret = sim_fault_parse(ctrl, s);
+	mutex_unlock(&ctrl->fw->lock);
+	kfree(s);
+
+	return ret ?: count;
+}
+
+static const struct file_operations sim_ctrl_fault_fops = {
+	.owner = THIS_MODULE,
+	.open = simple_open,
+	.read = sim_ctrl_fault_read,
+	.write = sim_ctrl_fault_write,
+	.llseek = default_llseek,
+};
+
+void sim_fw_debugfs_init(struct sim_fw *fw, struct dentry *parent)
+{
+	struct dentry *cdir, *ldir;
+	unsigned int c, i;
+	char name[16];
+
+	for (c = 0; c < fw->nctrls; c++) {
+		struct sim_ctrl *ctrl = &fw->ctrls[c];
+
+		snprintf(name, sizeof(name), "ctrl%u", ctrl->index);
+		cdir = debugfs_create_dir(name, parent);
+		debugfs_create_u32("num_lines", 0444, cdir, &ctrl->nlines);
+		debugfs_create_file("stats", 0444, cdir, ctrl,
+				    &sim_ctrl_stats_fops);
+		debugfs_create_file("lines", 0444, cdir, ctrl,
+				    &sim_ctrl_lines_fops);
+		debugfs_create_file("reset_stats", 0200, cdir, ctrl,
+				    &sim_ctrl_reset_stats_fops);
+		debugfs_create_file("fault", 0600, cdir, ctrl,
+				    &sim_ctrl_fault_fops);
+
+		for (i = 0; i < ctrl->nlines; i++) {
+			struct sim_line *line = &ctrl->lines[i];
+
+			snprintf(name, sizeof(name), "line%u", i);
+			ldir = debugfs_create_dir(name, cdir);
+			debugfs_create_file_unsafe("input", 0644, ldir, line,
+						   &sim_line_in_fops);
+			debugfs_create_file_unsafe("output", 0444, ldir, line,
+						   &sim_line_out_fops);
+			debugfs_create_file_unsafe("masked", 0444, ldir, line,
+						   &sim_line_masked_fops);
+			debugfs_create_file_unsafe("wake", 0444, ldir, line,
+						   &sim_line_wake_fops);
+			debugfs_create_file("direction", 0644, ldir, line,
+					    &sim_line_direction_fops);
+			debugfs_create_file("irq_type", 0444, ldir, line,
+					    &sim_line_irq_type_fops);
+		}
+	}
+}
+
+/* ---------------------------------------------------------------------
+ * Life cycle
+ */
+
+unsigned int sim_fw_num_ctrls(struct sim_fw *fw)
+{
+	return fw->nctrls;
+}
+
+unsigned int sim_fw_ctrl_index(struct sim_fw *fw, unsigned int pos)
+{
+	return fw->ctrls[pos].index;
+}
+
+void sim_fw_reset(struct sim_fw *fw)
+{
+	unsigned int c, i;
+
+	mutex_lock(&fw->lock);
+	for (c = 0; c < fw->nctrls; c++) {
+		struct sim_ctrl *ctrl = &fw->ctrls[c];
+
+		ctrl->fault = SIM_FAULT_NONE;
+		ctrl->delay_ms = 0;
+		for (i = 0; i < ctrl->nlines; i++)
+			sim_line_reset(&ctrl->lines[i]);
+	}
+	mutex_unlock(&fw->lock);
+}
+
+/* @spec: "index:lines[,index:lines...]", e.g. "0:32,1:20,2:8" */
+struct sim_fw *sim_fw_create(const char *spec, const struct sim_fw_ops *ops,
+			     void *priv)
+{
+	unsigned int n = 1, c, i, index, nlines;
+	char *copy, *p, *tok;
+	struct sim_fw *fw;
+	const char *q;
+
+	for (q = spec; *q; q++)
+		n += *q == ',';
+
+	fw = kzalloc(struct_size(fw, ctrls, n), GFP_KERNEL);
+	if (!fw)
+		return ERR_PTR(-ENOMEM);
+	fw->nctrls = n;
+	fw->ops = ops;
+	fw->priv = priv;
+	mutex_init(&fw->lock);
+
+	copy = kstrdup(spec, GFP_KERNEL);
+	if (!copy)
+		goto err_nomem;
+
+	p = copy;
+	for (c = 0; (tok = strsep(&p, ",")); c++) {
+		struct sim_ctrl *ctrl = &fw->ctrls[c];
+
+		if (sscanf(tok, "%u:%u", &index, &nlines) != 2 ||
+		    index >= RPMSG_GPIO_MAX_CONTROLLERS ||
+		    !nlines || nlines > SIM_MAX_LINES)
+			goto err_inval;
+		for (i = 0; i < c; i++)
+			if (fw->ctrls[i].index == index)
+				goto err_inval;
+
+		ctrl->fw = fw;
+		ctrl->pos = c;
+		ctrl->index = index;
+		ctrl->nlines = nlines;
+		ctrl->lines = kcalloc(nlines, sizeof(*ctrl->lines), GFP_KERNEL);
+		if (!ctrl->lines) {
+			kfree(copy);
+			goto err_nomem;
+		}
+		for (i = 0; i < nlines; i++) {
+			ctrl->lines[i].ctrl = ctrl;
+			ctrl->lines[i].offset = i;
+			sim_line_reset(&ctrl->lines[i]);
+		}
+	}
+	kfree(copy);
+
+	return fw;
+
+err_inval:
+	kfree(copy);
+	sim_fw_destroy(fw);
+	return ERR_PTR(-EINVAL);
+err_nomem:
+	sim_fw_destroy(fw);
+	return ERR_PTR(-ENOMEM);
+}
+
+void sim_fw_destroy(struct sim_fw *fw)
+{
+	unsigned int c;
+
+	for (c = 0; c < fw->nctrls; c++)
+		kfree(fw->ctrls[c].lines);
+	mutex_destroy(&fw->lock);
+	kfree(fw);
+}

@@ -1,0 +1,46 @@
+/* SPDX-License-Identifier: GPL-2.0 */
+/*
+ * Firmware model of the simulated rpmsg GPIO remote: GPIO controllers
+ * speaking the protocol of <linux/rpmsg/gpio.h>. It knows nothing about
+ * remoteproc, vrings or rpmsg addresses; messages come in through
+ * sim_fw_receive() and go out through sim_fw_ops.send().
+ */
+#ifndef _RPMSG_GPIO_SIM_FW_H
+#define _RPMSG_GPIO_SIM_FW_H
+
+#include <linux/types.h>
+
+struct dentry;
+struct sim_fw;
+
+/**
+ * struct sim_fw_ops - how the firmware talks to Linux
+ * @send: queue @len bytes for Linux on the channel of controller @ctrl
+ *	  (position in the model, 0 .. sim_fw_num_ctrls() - 1), to be
+ *	  delivered no earlier than @delay_ms from now and after everything
+ *	  queued before it. Called in process context, may sleep.
+ */
+struct sim_fw_ops {
+	void (*send)(void *priv, unsigned int ctrl, const void *data,
+		     size_t len, unsigned int delay_ms);
+};
+
+struct sim_fw *sim_fw_create(const char *spec, const struct sim_fw_ops *ops,
+			     void *priv);
+void sim_fw_destroy(struct sim_fw *fw);
+
+unsigned int sim_fw_num_ctrls(struct sim_fw *fw);
+/* The controller's index N, as in its channel name "rpmsg-io-<N>" */
+unsigned int sim_fw_ctrl_index(struct sim_fw *fw, unsigned int ctrl);
+
+/* A message from Linux on the channel of controller @ctrl */
+void sim_fw_receive(struct sim_fw *fw, unsigned int ctrl, const void *data,
+		    size_t len);
+
+/* The remote (re)booted: every line back to its power-on state */
+void sim_fw_reset(struct sim_fw *fw);
+
+/* Control interface: one directory per controller under @parent */
+void sim_fw_debugfs_init(struct sim_fw *fw, struct dentry *parent);
+
+#endif /* _RPMSG_GPIO_SIM_FW_H */

@@ -1,0 +1,960 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * Simulated remote processor for the rpmsg GPIO selftests.
+ *
+ * QEMU has no device speaking rpmsg, so this module plays the remote: an
+ * rproc in attach mode (the "firmware" is already running) whose resource
+ * table offers one rpmsg virtio device. Linux allocates the vrings; this
+ * file is the device side of them, the remote CPU's rpmsg stack: it takes
+ * Linux's messages from its transmit ring, hands them to the firmware model
+ * (sim_fw.c) and puts the model's answers, and name-service announcements,
+ * into Linux's receive ring.
+ *
+ * Two ordered workqueues stand for the two sides of the mailbox: the
+ * remote CPU (kicks from Linux are processed there) and the interrupt line
+ * to Linux (rproc_vq_interrupt() runs there), as imx_rproc does.
+ */
+
+#include <linux/debugfs.h>
+#include <linux/mod_devicetable.h>
+#include <linux/module.h>
+#include <linux/platform_device.h>
+#include <linux/remoteproc.h>
+#include <linux/rpmsg/gpio.h>
+#include <linux/rpmsg/ns.h>
+#include <linux/slab.h>
+#include <linux/vhost_iotlb.h>
+#include <linux/virtio_ids.h>
+#include <linux/virtio_ring.h>
+#include <linux/vringh.h>
+#include <linux/workqueue.h>
+
+#include "remoteproc_internal.h"
+#include "sim_fw.h"
+
+#define SIM_VRING_NUM		32
+#define SIM_VRING_ALIGN		16
+/* Size of Linux's rpmsg buffers (MAX_RPMSG_BUF_SIZE) */
+#define SIM_BUF_SIZE		512
+/* Remote endpoint of controller N: SIM_CTRL_ADDR + N */
+#define SIM_CTRL_ADDR		0x400
+/* Channels announced from the control interface */
+#define SIM_EXTRA_ADDR		0x800
+#define SIM_MAX_EXTRA		16
+/* Messages waiting for a receive buffer of Linux */
+#define SIM_OUTQ_MAX		8192
+
+/* Feature bit of virtio rpmsg (drivers/rpmsg/virtio_rpmsg_bus.c) */
+#define SIM_RPMSG_F_NS		0
+
+static char *controllers = "0:32,1:20,2:8";
+module_param(controllers, charp, 0444);
+MODULE_PARM_DESC(controllers,
+		 "GPIO controllers as index:lines[,index:lines...]");
+
+/*
+ * Header of every virtio rpmsg buffer (struct rpmsg_hdr, private to
+ * drivers/rpmsg/virtio_rpmsg_bus.c). The simulated device offers no
+ * VIRTIO_F_VERSION_1: legacy virtio, little-endian like the firmware.
+ */
+struct sim_rpmsg_hdr {
+	__le32 src;
+	__le32 dst;
+	__le32 reserved;
+	__le16 len;
+	__le16 flags;
+} __packed;
+
+#define SIM_MAX_PAYLOAD		(SIM_BUF_SIZE - sizeof(struct sim_rpmsg_hdr))
+
+/* Resource table: one entry, the rpmsg vdev with its two vrings */
+#define SIM_RSC_VDEV		32
+#define SIM_RSC_SIZE		(SIM_RSC_VDEV + sizeof(struct fw_rsc_hdr) + \
+				 struct_size_t(struct fw_rsc_vdev, vring, 2))
+
+/* Linux's virtqueues: 0 receives, 1 transmits */
+enum { SIM_VQ_RX, SIM_VQ_TX, SIM_NR_VQS };
+
+struct sim_vq {
+	struct vringh vrh;
+	struct vringh_kiov riov;
+	struct vringh_kiov wiov;
+	struct kvec rkvec[4];
+	struct kvec wkvec[4];
+	int notifyid;
+};
+
+struct sim_chan {
+	char name[RPMSG_NAME_SIZE];
+	u32 addr;		/* our endpoint */
+	u32 peer;		/* Linux's endpoint, learned from its messages */
+	int ctrl;		/* firmware controller behind it, or -1 */
+	bool announced;
+};
+
+struct sim_msg {
+	struct list_head node;
+	unsigned long due;	/* jiffies */
+	u32 src;
+	u32 dst;		/* RPMSG_ADDR_ANY: the peer of channel @src */
+	size_t len;
+	u8 data[] __counted_by(len);
+};
+
+enum sim_stat {
+	SIM_STAT_KICKS,
+	SIM_STAT_FROM_LINUX,
+	SIM_STAT_TO_LINUX,
+	SIM_STAT_NS_SENT,
+	SIM_STAT_BAD_MSG,
+	SIM_STAT_UNKNOWN_DST,
+	SIM_STAT_NO_CTRL,
+	SIM_STAT_NO_PEER,
+	SIM_STAT_QUEUE_FULL,
+	SIM_STAT_CRASHES,
+	SIM_NR_STATS
+};
+
+static const char * const sim_stat_names[SIM_NR_STATS] = {
+	[SIM_STAT_KICKS]	= "kicks",
+	[SIM_STAT_FROM_LINUX]	= "from_linux",
+	[SIM_STAT_TO_LINUX]	= "to_linux",
+	[SIM_STAT_NS_SENT]	= "ns_sent",
+	[SIM_STAT_BAD_MSG]	= "bad_msg",
+	[SIM_STAT_UNKNOWN_DST]	= "unknown_dst",
+	[SIM_STAT_NO_CTRL]	= "no_ctrl",
+	[SIM_STAT_NO_PEER]	= "no_peer",
+	[SIM_STAT_QUEUE_FULL]	= "queue_full",
+	[SIM_STAT_CRASHES]	= "crashes",
+};
+
+struct sim {
+	struct device *dev;
+	struct rproc *rproc;
+	struct sim_fw *fw;
+	struct dentry *debugfs;
+	void *rsc;			/* the table, in "remote memory" */
+	struct vhost_iotlb *iotlb;	/* identity: rings carry phys addrs */
+	spinlock_t iotlb_lock;		/* Protects iotlb (for vringh) */
+
+	struct workqueue_struct *remote_wq;
+	struct delayed_work remote_work;
+	struct workqueue_struct *irq_wq;
+	struct work_struct irq_work;
+	unsigned long irq_pending;	/* bit per SIM_VQ_*, atomic */
+	bool rx_ready;			/* Linux kicked its receive ring */
+
+	struct mutex lock;	/* Protects vqs, chans, buf, running, announced */
+	bool running;
+	bool announced;
+	struct sim_vq vqs[SIM_NR_VQS];
+	u8 buf[SIM_BUF_SIZE];
+	unsigned int nchans;
+	struct sim_chan *chans;
+
+	spinlock_t outq_lock;	/* Protects outq, outq_len */
+	struct list_head outq;
+	unsigned int outq_len;
+
+	atomic_long_t stats[SIM_NR_STATS];
+};
+
+static void sim_stat_inc(struct sim *sim, enum sim_stat stat)
+{
+	atomic_long_inc(&sim->stats[stat]);
+}
+
+/* ---------------------------------------------------------------------
+ * Messages to Linux
+ */
+
+static void sim_queue(struct sim *sim, u32 src, u32 dst, const void *data,
+		      size_t len, unsigned int delay_ms)
+{
+	struct sim_msg *msg;
+
+	if (WARN_ON(len > SIM_MAX_PAYLOAD))
+		return;
+
+	msg = kmalloc(struct_size(msg, data, len), GFP_KERNEL);
+	if (!msg)
+		return;
+	msg->len = len;
+	memcpy(msg->data, data, len);
+	msg->src = src;
+	msg->dst = dst;
+	msg->due = jiffies + msecs_to_jiffies(delay_ms);
+
+	spin_lock(&sim->outq_lock);
+	if (sim->outq_len < SIM_OUTQ_MAX) {
+		list_add_tail(&msg->node, &sim->outq);
+		sim->outq_len++;
+		msg = NULL;
+	}
+	spin_unlock(&sim->outq_lock);
+
+	if (msg) {
+		sim_stat_inc(sim, SIM_STAT_QUEUE_FULL);
+		kfree(msg);
+		return;
+	}
+	mod_delayed_work(sim->remote_wq, &sim->remote_work, 0);
+}
+
+static void sim_outq_flush(struct sim *sim)
+{
+	struct sim_msg *msg, *tmp;
+	LIST_HEAD(list);
+
+	spin_lock(&sim->outq_lock);
+	list_splice_init(&sim->outq, &list);
+	sim->outq_len = 0;
+	spin_unlock(&sim->outq_lock);
+
+	list_for_each_entry_safe(msg, tmp, &list, node)
+		kfree(msg);
+}
+
+/* Firmware model -> Linux, on the channel of controller @ctrl */
+static void sim_fw_send(void *priv, unsigned int ctrl, const void *data,
+			size_t len, unsigned int delay_ms)
+{
+	struct sim *sim = priv;
+
+	/* Controller channels come first in chans[] and never change */
+	sim_queue(sim, sim->chans[ctrl].addr, RPMSG_ADDR_ANY, data, len,
+		  delay_ms);
+}
+
+static const struct sim_fw_ops sim_fw_ops = {
+	.send = sim_fw_send,
+};
+
+static void sim_send_ns(struct sim *sim, struct sim_chan *chan, u32 flags)
+{
+	struct rpmsg_ns_msg ns = {
+		.addr = (__force __rpmsg32)cpu_to_le32(chan->addr),
+		.flags = (__force __rpmsg32)cpu_to_le32(flags),
+	};
+
+	strscpy(ns.name, chan->name, sizeof(ns.name));
+	chan->announced = flags == RPMSG_NS_CREATE;
+	sim_stat_inc(sim, SIM_STAT_NS_SENT);
+	sim_queue(sim, chan->addr, RPMSG_NS_ADDR, &ns, sizeof(ns), 0);
+}
+
+/* ---------------------------------------------------------------------
+ * Device side of the vrings (remote CPU context, sim->lock held)
+ */
+
+static struct sim_chan *sim_chan_by_addr(struct sim *sim, u32 addr)
+{
+	unsigned int i;
+
+	for (i = 0; i < sim->nchans; i++)
+		if (sim->chans[i].addr == addr)
+			return &sim->chans[i];
+	return NULL;
+}
+
+static struct sim_chan *sim_chan_by_name(struct sim *sim, const char *name)
+{
+	unsigned int i;
+
+	for (i = 0; i < sim->nchans; i++)
+		if (!strcmp(sim->chans[i].name, name))
+			return &sim->chans[i];
+	return NULL;
+}
+
+/* Raise the "interrupt" of one of Linux's virtqueues */
+static void sim_raise(struct sim *sim, int vq)
+{
+	set_bit(vq, &sim->irq_pending);
+	queue_work(sim->irq_wq, &sim->irq_work);
+}
+
+static void sim_irq_work(struct work_struct *work)
+{
+	struct sim *sim = container_of(work, struct sim, irq_work);
+	int i;
+
+	for (i = 0; i < SIM_NR_VQS; i++)
+		if (test_and_clear_bit(i, &sim->irq_pending))
+			rproc_vq_interrupt(sim->rproc, sim->vqs[i].notifyid);
+}
+
+/* One message from Linux: a request for a controller, or ignored */
+static void sim_dispatch(struct sim *sim, size_t len)
+{
+	struct sim_rpmsg_hdr *hdr = (void *)sim->buf;
+	struct sim_chan *chan;
+	size_t plen;
+
+	sim_stat_inc(sim, SIM_STAT_FROM_LINUX);
+	if (len < sizeof(*hdr)) {
+		sim_stat_inc(sim, SIM_STAT_BAD_MSG);
+		return;
+	}
+	plen = le16_to_cpu(hdr->len);
+	if (plen > len - sizeof(*hdr)) {
+		sim_stat_inc(sim, SIM_STAT_BAD_MSG);
+		return;
+	}
+
+	chan = sim_chan_by_addr(sim, le32_to_cpu(hdr->dst));
+	if (!chan) {
+		sim_stat_inc(sim, SIM_STAT_UNKNOWN_DST);
+		return;
+	}
+	/* Answers go to whichever endpoint spoke last */
+	chan->peer = le32_to_cpu(hdr->src);
+	if (chan->ctrl < 0) {
+		sim_stat_inc(sim, SIM_STAT_NO_CTRL);
+		return;
+	}
+	sim_fw_receive(sim->fw, chan->ctrl, hdr + 1, plen);
+}
+
+/* Consume everything Linux transmitted */
+static void sim_drain_tx(struct sim *sim)
+{
+	struct sim_vq *vq = &sim->vqs[SIM_VQ_TX];
+	bool used = false;
+	ssize_t len;
+	u16 head;
+	int ret;
+
+	for (;;) {
+		ret = vringh_getdesc_iotlb(&vq->vrh, &vq->riov, &vq->wiov,
+					   &head, GFP_KERNEL);
+		if (ret <= 0) {
+			if (ret < 0)
+				dev_err_ratelimited(sim->dev,
+						    "bad tx descriptor: %d\n",
+						    ret);
+			break;
+		}
+		len = vringh_iov_pull_iotlb(&vq->vrh, &vq->riov, sim->buf,
+					    sizeof(sim->buf));
+		vringh_complete_iotlb(&vq->vrh, head, 0);
+		used = true;
+		if (len < 0)
+			sim_stat_inc(sim, SIM_STAT_BAD_MSG);
+		else
+			sim_dispatch(sim, len);
+	}
+
+	if (used && vringh_need_notify_iotlb(&vq->vrh) > 0)
+		sim_raise(sim, SIM_VQ_TX);
+}
+
+/*
+ * Put @msg into one of Linux's receive buffers. Returns false when there
+ * is none: Linux kicks its receive ring when it posts more.
+ */
+static bool sim_deliver(struct sim *sim, struct sim_msg *msg)
+{
+	struct sim_vq *vq = &sim->vqs[SIM_VQ_RX];
+	struct sim_rpmsg_hdr *hdr = (void *)sim->buf;
+	struct sim_chan *chan;
+	u32 dst = msg->dst;
+	size_t len = sizeof(*hdr) + msg->len;
+	ssize_t pushed;
+	u16 head;
+	int ret;
+
+	if (dst == RPMSG_ADDR_ANY) {
+		chan = sim_chan_by_addr(sim, msg->src);
+		dst = chan ? chan->peer : RPMSG_ADDR_ANY;
+		if (dst == RPMSG_ADDR_ANY) {
+			/* Nobody on Linux's side has spoken yet: lost */
+			sim_stat_inc(sim, SIM_STAT_NO_PEER);
+			return true;
+		}
+	}
+
+	ret = vringh_getdesc_iotlb(&vq->vrh, &vq->riov, &vq->wiov, &head,
+				   GFP_KERNEL);
+	if (ret <= 0) {
+		if (ret < 0)
+			dev_err_ratelimited(sim->dev, "bad rx descriptor: %d\n",
+					    ret);
+		return false;
+	}
+
+	hdr->src = cpu_to_le32(msg->src);
+	hdr->dst = cpu_to_le32(dst);
+	hdr->reserved = 0;
+	hdr->len = cpu_to_le16(msg->len);
+	hdr->flags = 0;
+	memcpy(hdr + 1, msg->data, msg->len);
+
+	pushed = vringh_iov_push_iotlb(&vq->vrh, &vq->wiov, sim->buf, len);
+	if (pushed != len) {
+		dev_err_ratelimited(sim->dev, "rx buffer too small: %zd\n",
+				    pushed);
+		pushed = 0;
+	}
+	vringh_complete_iotlb(&vq->vrh, head, pushed);
+	sim_stat_inc(sim, SIM_STAT_TO_LINUX);
+
+	return true;
+}
+
+/* Move due messages into Linux's receive ring, in order */
+static void sim_fill_rx(struct sim *sim)
+{
+	struct sim_vq *vq = &sim->vqs[SIM_VQ_RX];
+	struct sim_msg *msg;
+	bool used = false;
+
+	for (;;) {
+		spin_lock(&sim->outq_lock);
+		msg = list_first_entry_or_null(&sim->outq, struct sim_msg,
+					       node);
+		spin_unlock(&sim->outq_lock);
+		if (!msg)
+			break;
+
+		if (time_before(jiffies, msg->due)) {
+			queue_delayed_work(sim->remote_wq, &sim->remote_work,
+					   msg->due - jiffies);
+			break;
+		}
+		if (!sim_deliver(sim, msg))
+			break;
+
+		spin_lock(&sim->outq_lock);
+		list_del(&msg->node);
+		sim->outq_len--;
+		spin_unlock(&sim->outq_lock);
+		kfree(msg);
+		used = true;
+	}
+
+	if (used && vringh_need_notify_iotlb(&vq->vrh) > 0)
+		sim_raise(sim, SIM_VQ_RX);
+}
+
+static void sim_remote_work(struct work_struct *work)
+{
+	struct sim *sim = container_of(to_delayed_work(work), struct sim,
+				       remote_work);
+	unsigned int i;
+
+	mutex_lock(&sim->lock);
+	if (!sim->running)
+		goto out;
+
+	/* Linux's buffers are posted: time to publish our services */
+	if (READ_ONCE(sim->rx_ready) && !sim->announced) {
+		sim->announced = true;
+		for (i = 0; i < sim->nchans; i++)
+			if (sim->chans[i].ctrl >= 0)
+				sim_send_ns(sim, &sim->chans[i],
+					    RPMSG_NS_CREATE);
+	}
+
+	sim_drain_tx(sim);
+	if (READ_ONCE(sim->rx_ready))
+		sim_fill_rx(sim);
+out:
+	mutex_unlock(&sim->lock);
+}
+
+/* ---------------------------------------------------------------------
+ * remoteproc operations
+ */
+
+static void sim_rsc_init(void *table)
+{
+	struct resource_table *rt = table;
+	struct fw_rsc_hdr *hdr = table + SIM_RSC_VDEV;
+	struct fw_rsc_vdev *vdev = (void *)hdr->data;
+	int i;
+
+	memset(table, 0, SIM_RSC_SIZE);
+	rt->ver = 1;
+	rt->num = 1;
+	rt->offset[0] = SIM_RSC_VDEV;
+	hdr->type = RSC_VDEV;
+	vdev->id = VIRTIO_ID_RPMSG;
+	vdev->dfeatures = BIT(SIM_RPMSG_F_NS);
+	vdev->num_of_vrings = SIM_NR_VQS;
+	for (i = 0; i < SIM_NR_VQS; i++) {
+		vdev->vring[i].da = FW_RSC_ADDR_ANY;
+		vdev->vring[i].align = SIM_VRING_ALIGN;
+		vdev->vring[i].num = SIM_VRING_NUM;
+	}
+}
+
+/* The firmware (re)starts: it publishes a fresh table */
+static struct resource_table *sim_get_loaded_rsc_table(struct rproc *rproc,
+						       size_t *size)
+{
+	struct sim *sim = rproc->priv;
+
+	sim_rsc_init(sim->rsc);
+	*size = SIM_RSC_SIZE;
+
+	return sim->rsc;
+}
+
+/* Called with rproc->lock held; the vrings are allocated, not yet used */
+static int sim_attach(struct rproc *rproc)
+{
+	struct sim *sim = rproc->priv;
+	struct fw_rsc_hdr *hdr = (void *)rproc->table_ptr + SIM_RSC_VDEV;
+	struct fw_rsc_vdev *vdev = (void *)hdr->data;
+	struct rproc_mem_entry *mem;
+	unsigned int i;
+	char name[16];
+	int ret = 0;
+
+	sim_outq_flush(sim);
+
+	mutex_lock(&sim->lock);
+	for (i = 0; i < SIM_NR_VQS; i++) {
+		struct sim_vq *vq = &sim->vqs[i];
+		struct vring vr;
+		bool found = false;
+
+		snprintf(name, sizeof(name), "vdev0vring%u", i);
+		list_for_each_entry(mem, &rproc->carveouts, node) {
+			if (!strcmp(mem->name, name) && mem->va) {
+				found = true;
+				break;
+			}
+		}
+		if (!found) {
+			dev_err(sim->dev, "no carveout %s\n", name);
+			ret = -ENODEV;
+			goto out;
+		}
+
+		vring_init(&vr, SIM_VRING_NUM, mem->va, SIM_VRING_ALIGN);
+		ret = vringh_init_iotlb(&vq->vrh, 0, SIM_VRING_NUM, false,
+					vr.desc, vr.avail, vr.used);
+		if (ret)
+			goto out;
+		vringh_set_iotlb(&vq->vrh, sim->iotlb, &sim->iotlb_lock);
+		vringh_kiov_init(&vq->riov, vq->rkvec, ARRAY_SIZE(vq->rkvec));
+		vringh_kiov_init(&vq->wiov, vq->wkvec, ARRAY_SIZE(vq->wkvec));
+		vq->notifyid = vdev->vring[i].notifyid;
+	}
+
+	/* Only the controllers' channels survive a restart */
+	sim->nchans = sim_fw_num_ctrls(sim->fw);
+	for (i = 0; i < sim->nchans; i++) {
+		sim->chans[i].peer = RPMSG_ADDR_ANY;
+		sim->chans[i].announced = false;
+	}
+	WRITE_ONCE(sim->rx_ready, false);
+	sim->announced = false;
+	sim->running = true;
+out:
+	mutex_unlock(&sim->lock);
+
+	return ret;
+}
+
+/* The remote stops talking to Linux: nothing touches the rings after this */
+static void sim_halt(struct sim *sim)
+{
+	int i;
+
+	mutex_lock(&sim->lock);
+	sim->running = false;
+	mutex_unlock(&sim->lock);
+
+	cancel_delayed_work_sync(&sim->remote_work);
+	cancel_work_sync(&sim->irq_work);
+	clear_bit(SIM_VQ_RX, &sim->irq_pending);
+	clear_bit(SIM_VQ_TX, &sim->irq_pending);
+	sim_outq_flush(sim);
+
+	mutex_lock(&sim->lock);
+	for (i = 0; i < SIM_NR_VQS; i++) {
+		vringh_kiov_cleanup(&sim->vqs[i].riov);
+		vringh_kiov_cleanup(&sim->vqs[i].wiov);
+	}
+	mutex_unlock(&sim->lock);
+}
+
+/* Linux lets go; the firmware keeps running with its state */
+static int sim_detach(struct rproc *rproc)
+{
+	sim_halt(rproc->priv);
+	return 0;
+}
+
+/* The remote is powered off: its state is lost */
+static int sim_stop(struct rproc *rproc)
+{
+	struct sim *sim = rproc->priv;
+
+	sim_halt(sim);
+	sim_fw_reset(sim->fw);
+	return 0;
+}
+
+static void sim_kick(struct rproc *rproc, int vqid)
+{
+	struct sim *sim = rproc->priv;
+
+	sim_stat_inc(sim, SIM_STAT_KICKS);
+	if (vqid == sim->vqs[SIM_VQ_RX].notifyid)
+		WRITE_ONCE(sim->rx_ready, true);
+	mod_delayed_work(sim->remote_wq, &sim->remote_work, 0);
+}
+
+static const struct rproc_ops sim_rproc_ops = {
+	.attach			= sim_attach,
+	.detach			= sim_detach,
+	.stop			= sim_stop,
+	.kick			= sim_kick,
+	.get_loaded_rsc_table	= sim_get_loaded_rsc_table,
+};
+
+/* ---------------------------------------------------------------------
+ * Control interface (debugfs), global part
+ */
+
+static char *sim_user_string(const char __user *ubuf, size_t count)
+{
+	char *s;
+
+	if (count > 64)
+		return ERR_PTR(-EINVAL);
+	s = memdup_user_nul(ubuf, count);
+	if (!IS_ERR(s))
+		strim(s);
+	return s;
+}
+
+static int sim_announce(struct sim *sim, const char *name, bool create)
+{
+	struct sim_chan *chan;
+	int ret = 0;
+
+	if (!*name || strlen(name) >= RPMSG_NAME_SIZE)
+		return -EINVAL;
+
+	mutex_lock(&sim->lock);
+	if (!sim->running) {
+		ret = -ENODEV;
+		goto out;
+	}
+	chan = sim_chan_by_name(sim, name);
+	if (!chan && create) {
+		if (sim->nchans == sim_fw_num_ctrls(sim->fw) + SIM_MAX_EXTRA) {
+			ret = -ENOSPC;
+			goto out;
+		}
+		chan = &sim->chans[sim->nchans];
+		strscpy(chan->name, name, sizeof(chan->name));
+		chan->addr = SIM_EXTRA_ADDR + sim->nchans;
+		chan->peer = RPMSG_ADDR_ANY;
+		chan->ctrl = -1;
+		sim->nchans++;
+	}
+	if (!chan) {
+		ret = -ENOENT;
+		goto out;
+	}
+	sim_send_ns(sim, chan, create ? RPMSG_NS_CREATE : RPMSG_NS_DESTROY);
+out:
+	mutex_unlock(&sim->lock);
+	return ret;
+}
+
+static ssize_t sim_ns_write(struct file *file, const char __user *ubuf,
+			    size_t count, loff_t *ppos, bool create)
+{
+	struct sim *sim = file->private_data;
+	char *name = sim_user_string(ubuf, count);
+	int ret;
+
+	if (IS_ERR(name))
+		return PTR_ERR(name);
+	ret = sim_announce(sim, name, create);
+	kfree(name);
+
+	return ret ?: count;
+}
+
+static ssize_t sim_announce_write(struct file *file, const char __user *ubuf,
+				  size_t count, loff_t *ppos)
+{
+	return sim_ns_write(file, ubuf, count, ppos, true);
+}
+
+static ssize_t sim_withdraw_write(struct file *file, const char __user *ubuf,
+				  size_t count, loff_t *ppos)
+{
+	return sim_ns_write(file, ubuf, count, ppos, false);
+}
+
+static const struct file_operations sim_announce_fops = {
+	.owner = THIS_MODULE,
+	.open = simple_open,
+	.write = sim_announce_write,
+	.llseek = noop_llseek,
+};
+
+static const struct file_operations sim_withdraw_fops = {
+	.owner = THIS_MODULE,
+	.open = simple_open,
+	.write = sim_withdraw_write,
+	.llseek = noop_llseek,
+};
+
+/* The firmware dies: silent at once, then remoteproc recovery re-attaches */
+static int sim_crash(struct sim *sim)
+{
+	bool running;
+
+	mutex_lock(&sim->lock);
+	running = sim->running;
+	sim->running = false;
+	mutex_unlock(&sim->lock);
+	if (!running)
+		return -ENODEV;
+
+	sim_outq_flush(sim);
+	sim_fw_reset(sim->fw);
+	sim_stat_inc(sim, SIM_STAT_CRASHES);
+	rproc_report_crash(sim->rproc, RPROC_WATCHDOG);
+
+	return 0;
+}
+
+/*
+ * Attach to the firmware again. After a stop the core would load a
+ * firmware file; ours is "started by someone else", as at probe.
+ */
+static int sim_start(struct sim *sim)
+{
+	struct rproc *rproc = sim->rproc;
+	int ret;
+
+	ret = mutex_lock_interruptible(&rproc->lock);
+	if (ret)
+		return ret;
+	if (rproc->state == RPROC_OFFLINE)
+		rproc->state = RPROC_DETACHED;
+	ret = rproc->state == RPROC_DETACHED ? 0 : -EBUSY;
+	mutex_unlock(&rproc->lock);
+
+	return ret ?: rproc_boot(rproc);
+}
+
+static ssize_t sim_action_write(struct file *file, const char __user *ubuf,
+				size_t count, loff_t *ppos)
+{
+	struct sim *sim = file->private_data;
+	const char *action = file->f_path.dentry->d_name.name;
+	int ret = 0;
+
+	if (!strcmp(action, "crash"))
+		ret = sim_crash(sim);
+	else if (!strcmp(action, "stop"))
+		ret = rproc_shutdown(sim->rproc);
+	else if (!strcmp(action, "detach"))
+		ret = rproc_detach(sim->rproc);
+	else if (!strcmp(action, "start"))
+		ret = sim_start(sim);
+	else
+		ret = -EINVAL;
+
+	return ret ?: count;
+}
+
+static const struct file_operations sim_action_fops = {
+	.owner = THIS_MODULE,
+	.open = simple_open,
+	.write = sim_action_write,
+	.llseek = noop_llseek,
+};
+
+static int sim_stats_show(struct seq_file *s, void *unused)
+{
+	struct sim *sim = s->private;
+	int i;
+
+	for (i = 0; i < SIM_NR_STATS; i++)
+		seq_printf(s, "%s %ld\n", sim_stat_names[i],
+			   atomic_long_read(&sim->stats[i]));
+	return 0;
+}
+DEFINE_SHOW_ATTRIBUTE(sim_stats);
+
+/* name addr peer controller announced; peer -1: not known yet */
+static int sim_channels_show(struct seq_file *s, void *unused)
+{
+	struct sim *sim = s->private;
+	unsigned int i;
+
+	mutex_lock(&sim->lock);
+	for (i = 0; i < sim->nchans; i++) {
+		struct sim_chan *chan = &sim->chans[i];
+
+		seq_printf(s, "%s 0x%x %d %d %d\n", chan->name, chan->addr,
+			   chan->peer == RPMSG_ADDR_ANY ? -1 : (int)chan->peer,
+			   chan->ctrl < 0 ? -1 :
+			   (int)sim_fw_ctrl_index(sim->fw, chan->ctrl),
+			   chan->announced);
+	}
+	mutex_unlock(&sim->lock);
+
+	return 0;
+}
+DEFINE_SHOW_ATTRIBUTE(sim_channels);
+
+static void sim_debugfs_init(struct sim *sim)
+{
+	struct dentry *dir = debugfs_create_dir("rpmsg-gpio-sim", NULL);
+	static const char * const actions[] = { "crash", "stop", "start",
+						"detach" };
+	int i;
+
+	sim->debugfs = dir;
+	debugfs_create_file("announce", 0200, dir, sim, &sim_announce_fops);
+	debugfs_create_file("withdraw", 0200, dir, sim, &sim_withdraw_fops);
+	for (i = 0; i < ARRAY_SIZE(actions); i++)
+		debugfs_create_file(actions[i], 0200, dir, sim,
+				    &sim_action_fops);
+	debugfs_create_file("stats", 0444, dir, sim, &sim_stats_fops);
+	debugfs_create_file("channels", 0444, dir, sim, &sim_channels_fops);
+	sim_fw_debugfs_init(sim->fw, dir);
+}
+
+/* ---------------------------------------------------------------------
+ * Platform device
+ */
+
+static void sim_cleanup(struct sim *sim)
+{
+	if (sim->remote_wq)
+		destroy_workqueue(sim->remote_wq);
+	if (sim->irq_wq)
+		destroy_workqueue(sim->irq_wq);
+	sim_outq_flush(sim);
+	if (sim->iotlb)
+		vhost_iotlb_free(sim->iotlb);
+	if (!IS_ERR_OR_NULL(sim->fw))
+		sim_fw_destroy(sim->fw);
+	kfree(sim->chans);
+	kfree(sim->rsc);
+	mutex_destroy(&sim->lock);
+}
+
+static int sim_probe(struct platform_device *pdev)
+{
+	struct device *dev = &pdev->dev;
+	struct rproc *rproc;
+	unsigned int i, n;
+	struct sim *sim;
+	int ret;
+
+	rproc = devm_rproc_alloc(dev, "rpmsg-gpio-sim", &sim_rproc_ops, NULL,
+				 sizeof(*sim));
+	if (!rproc)
+		return -ENOMEM;
+
+	sim = rproc->priv;
+	sim->dev = dev;
+	sim->rproc = rproc;
+	mutex_init(&sim->lock);
+	spin_lock_init(&sim->iotlb_lock);
+	spin_lock_init(&sim->outq_lock);
+	INIT_LIST_HEAD(&sim->outq);
+	INIT_DELAYED_WORK(&sim->remote_work, sim_remote_work);
+	INIT_WORK(&sim->irq_work, sim_irq_work);
+
+	ret = -ENOMEM;
+	sim->rsc = kzalloc(SIM_RSC_SIZE, GFP_KERNEL);
+	sim->iotlb = vhost_iotlb_alloc(2, 0);
+	sim->remote_wq = alloc_ordered_workqueue("%s-remote", 0, dev_name(dev));
+	sim->irq_wq = alloc_ordered_workqueue("%s-irq", 0, dev_name(dev));
+	if (!sim->rsc || !sim->iotlb || !sim->remote_wq || !sim->irq_wq)
+		goto err;
+
+	/* Descriptors carry physical addresses: translate 1:1 */
+	ret = vhost_iotlb_add_range(sim->iotlb, 0, ULONG_MAX, 0, VHOST_MAP_RW);
+	if (ret)
+		goto err;
+
+	sim->fw = sim_fw_create(controllers, &sim_fw_ops, sim);
+	if (IS_ERR(sim->fw)) {
+		ret = dev_err_probe(dev, PTR_ERR(sim->fw),
+				    "bad controllers=\"%s\"\n", controllers);
+		goto err;
+	}
+
+	n = sim_fw_num_ctrls(sim->fw);
+	ret = -ENOMEM;
+	sim->chans = kcalloc(n + SIM_MAX_EXTRA, sizeof(*sim->chans),
+			     GFP_KERNEL);
+	if (!sim->chans)
+		goto err;
+	for (i = 0; i < n; i++) {
+		struct sim_chan *chan = &sim->chans[i];
+		unsigned int index = sim_fw_ctrl_index(sim->fw, i);
+
+		snprintf(chan->name, sizeof(chan->name), "%s%u",
+			 RPMSG_GPIO_CHANNEL_PREFIX, index);
+		chan->addr = SIM_CTRL_ADDR + index;
+		chan->peer = RPMSG_ADDR_ANY;
+		chan->ctrl = i;
+	}
+	sim->nchans = n;
+
+	/* The firmware is already running: attach, and re-attach on crash */
+	rproc->state = RPROC_DETACHED;
+	rproc_set_feature(rproc, RPROC_FEAT_ATTACH_ON_RECOVERY);
+	platform_set_drvdata(pdev, sim);
+
+	sim_debugfs_init(sim);
+
+	ret = rproc_add(rproc);
+	if (ret) {
+		debugfs_remove_recursive(sim->debugfs);
+		goto err;
+	}
+
+	return 0;
+
+err:
+	sim_cleanup(sim);
+	return ret;
+}
+
+static void sim_remove(struct platform_device *pdev)
+{
+	struct sim *sim = platform_get_drvdata(pdev);
+
+	debugfs_remove_recursive(sim->debugfs);
+	rproc_del(sim->rproc);
+	sim_cleanup(sim);
+}
+
+static const struct of_device_id sim_of_match[] = {
+	{ .compatible = "linux,rpmsg-gpio-sim" },
+	{ }
+};
+MODULE_DEVICE_TABLE(of, sim_of_match);
+
+static struct platform_driver sim_driver = {
+	.probe = sim_probe,
+	.remove = sim_remove,
+	.driver = {
+		.name = "rpmsg-gpio-sim",
+		.of_match_table = sim_of_match,
+	},
+};
+module_platform_driver(sim_driver);
+
+MODULE_DESCRIPTION("Simulated remote processor for rpmsg GPIO tests");
+MODULE_LICENSE("GPL");

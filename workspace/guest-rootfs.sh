@@ -1,0 +1,280 @@
+#!/bin/bash
+# SPDX-License-Identifier: GPL-2.0
+# Build the guest's initramfs.
+#
+#   guest-rootfs.sh base                      print the cached base archive
+#   guest-rootfs.sh initrd OBJ MODE OUT [CASE...]
+#                                             write the initramfs of one run
+#
+# Base (cached in $CACHE/guest/, keyed by the package versions): busybox
+# (static), the libgpiod v2 tools and their libraries, arm64 .debs from sid
+# (trixie as fallback) fetched with a private apt configuration (own
+# sources list with the host's mirror, own state and cache directories; the
+# host's apt setup is not touched) and unpacked with dpkg -x.
+#
+# Per run, appended as a second cpio archive (the kernel unpacks
+# concatenated archives): the test kernel's modules ($OBJ/modinst), the
+# simulator module, the selftest scripts and ktap_helpers.sh from the
+# kernel tree, the evdev reader, /init and its settings (MODE = test, run
+# or shell; CASE = case scripts, default all).
+#
+# GUEST_REFRESH=1 re-reads the package lists (otherwise at most weekly).
+# SIM_KO=path selects the simulator module (default: built from
+# tools/testing/selftests/drivers/gpio/rpmsg/sim into OBJ/rpmsg-gpio-sim).
+. "$(dirname "$0")/lib.sh"
+
+SELFTEST=$TOP/tools/testing/selftests/drivers/gpio/rpmsg
+GUEST=$CACHE/guest
+APTDIR=$GUEST/apt
+PKGS=(busybox-static gpiod libgpiod3 libc6)
+SUITES="sid trixie"
+
+# First URIs: of the deb822 entry that carries the "main" component of a
+# plain Debian suite (as in sid-root.sh).
+host_mirror() {
+	local f
+	for f in /etc/apt/sources.list.d/*.sources; do
+		[ -e "$f" ] || continue
+		awk '
+		function flush() {
+			if (uri != "" && comps ~ /(^| )main( |$)/ &&
+			    suites ~ /(^| )[a-z]+( |$)/ && uri !~ /security/)
+				{ print uri; found = 1; exit }
+			uri = comps = suites = ""
+		}
+		/^[ \t]*$/ { flush(); next }
+		/^URIs:/ { uri = $2 }
+		/^Suites:/ { $1 = ""; suites = $0 }
+		/^Components:/ { $1 = ""; comps = $0 }
+		END { if (!found) flush() }' "$f"
+	done | head -n 1
+}
+
+apt_opts=(
+	-o Dir::Etc::SourceList="$APTDIR/sources.list"
+	-o Dir::Etc::SourceParts=/dev/null
+	-o Dir::Etc::Preferences=/dev/null
+	-o Dir::Etc::PreferencesParts=/dev/null
+	-o Dir::State="$APTDIR/state"
+	-o Dir::State::Lists="$APTDIR/lists"
+	-o Dir::State::status="$APTDIR/state/status"
+	-o Dir::Cache="$APTDIR/cache"
+	-o Dir::Cache::pkgcache="$APTDIR/cache/pkgcache.bin"
+	-o Dir::Cache::srcpkgcache="$APTDIR/cache/srcpkgcache.bin"
+	-o Dir::Cache::archives="$APTDIR/archives"
+	-o APT::Architecture=arm64
+	-o APT::Architectures::=arm64
+	-o APT::Sandbox::User=root
+	-o Acquire::Check-Valid-Until=false
+	-o Acquire::Languages=none
+	-o Debug::NoLocking=1
+	-q
+)
+
+apt_setup() {
+	local mirror
+	mkdir -p "$APTDIR"/{state,lists/partial,cache,archives/partial}
+	touch "$APTDIR/state/status"
+	mirror=$(host_mirror)
+	[ -n "$mirror" ] || die "no Debian mirror in /etc/apt/sources.list.d/*.sources"
+	printf 'deb [arch=arm64 signed-by=/usr/share/keyrings/debian-archive-keyring.gpg] %s %s main\n' \
+		"$mirror" "$SUITES" > "$APTDIR/sources.list.new"
+	# A changed mirror or suite list invalidates the lists.
+	if ! cmp -s "$APTDIR/sources.list.new" "$APTDIR/sources.list"; then
+		mv "$APTDIR/sources.list.new" "$APTDIR/sources.list"
+		rm -f "$APTDIR/lists/"*Packages* "$APTDIR/lists/"*Release*
+	else
+		rm -f "$APTDIR/sources.list.new"
+	fi
+	if [ "${GUEST_REFRESH:-0}" = 1 ] || [ ! -e "$APTDIR/updated" ] ||
+	   [ -n "$(find "$APTDIR/updated" -mtime +7)" ]; then
+		log "guest: reading arm64 package lists ($SUITES)"
+		if apt-get "${apt_opts[@]}" update >"$APTDIR/update.log" 2>&1; then
+			touch "$APTDIR/updated"
+		elif [ -e "$APTDIR/updated" ]; then
+			log "guest: apt-get update failed, using the old lists"
+		else
+			cat "$APTDIR/update.log" >&2
+			die "apt-get update failed"
+		fi
+	fi
+}
+
+# name=version for each package, the candidate apt would take.
+pkg_versions() {
+	apt-cache "${apt_opts[@]}" policy "${PKGS[@]}" | awk -v want="${PKGS[*]}" '
+		/^[^ ].*:$/ { p = substr($0, 1, length($0) - 1) }
+		/^  Candidate:/ && $2 != "(none)" { v[p] = $2 }
+		END {
+			n = split(want, w, " ")
+			for (i = 1; i <= n; i++) {
+				if (!(w[i] in v)) { print "missing " w[i] > "/dev/stderr"; bad = 1 }
+				print w[i] "=" v[w[i]]
+			}
+			exit bad
+		}' || die "arm64 packages missing from $SUITES"
+}
+
+# Every ELF in the tree finds its NEEDED libraries in the tree.
+check_needed() {
+	local root=$1 f lib bad=0
+	while IFS= read -r f; do
+		for lib in $(LC_ALL=C readelf -d "$f" 2>/dev/null |
+			     sed -n 's/.*(NEEDED).*\[\(.*\)\]/\1/p'); do
+			[ -e "$root/usr/lib/aarch64-linux-gnu/$lib" ] ||
+			[ -e "$root/usr/lib/$lib" ] ||
+				{ echo "guest: $f needs $lib" >&2; bad=1; }
+		done
+	done < <(find "$root/usr/bin" "$root/usr/sbin" "$root/usr/lib" -type f \
+		 \( -perm -u+x -o -name '*.so*' \) 2>/dev/null)
+	return $bad
+}
+
+build_base() {
+	local key=$1 dst=$2 tmp deb v
+	shift 2
+	rm -rf "$GUEST"/base.tmp.*
+	tmp=$(mktemp -d "$GUEST/base.tmp.XXXXXX")
+	log "guest: fetching ${PKGS[*]}"
+	# shellcheck disable=SC2046 # one word per package
+	(cd "$APTDIR/archives" &&
+	 apt-get "${apt_opts[@]}" download $(pkg_versions) >"$APTDIR/download.log" 2>&1) ||
+		{ cat "$APTDIR/download.log" >&2; die "apt-get download failed"; }
+	mkdir -p "$tmp/root"
+	for deb in $(pkg_versions); do
+		v=${deb#*=}
+		deb=$APTDIR/archives/${deb%%=*}_${v//:/%3a}_arm64.deb
+		[ -e "$deb" ] || die "downloaded package $deb not found"
+		dpkg -x "$deb" "$tmp/root"
+	done
+	(
+	cd "$tmp/root" || exit
+	# Merged /usr: packages ship under usr/ only.
+	for d in bin sbin lib; do
+		mkdir -p "usr/$d"
+		if [ -d "$d" ] && [ ! -L "$d" ]; then
+			cp -a "$d/." "usr/$d/" && rm -rf "$d"
+		fi
+		ln -sfn "usr/$d" "$d"
+	done
+	# Not needed by the guest; keeps the archive small.
+	rm -rf usr/share/doc usr/share/man usr/share/lintian usr/share/locale \
+	       usr/share/bug usr/lib/aarch64-linux-gnu/gconv \
+	       usr/lib/aarch64-linux-gnu/libgpiodcxx*
+	ln -sf busybox usr/bin/sh
+	mkdir -p dev proc sys tmp run root etc mnt var/log
+	echo "root:x:0:0:root:/root:/bin/sh" > etc/passwd
+	echo "root:x:0:" > etc/group
+	printf '%s\n' "$@" > etc/guest-packages
+	)
+	check_needed "$tmp/root" || die "guest base is missing libraries"
+	(cd "$tmp/root" && find . -mindepth 1 | LC_ALL=C sort |
+		cpio --quiet -o -H newc -R 0:0 --reproducible) | gzip -n -6 > "$tmp/base.cpio.gz"
+	mkdir -p "$(dirname "$dst")"
+	mv "$tmp/base.cpio.gz" "$dst"
+	rm -rf "$tmp"
+	log "guest: base $(du -h "$dst" | cut -f1) ($key)"
+}
+
+base() {
+	local vers key dst
+	mkdir -p "$GUEST"
+	apt_setup
+	vers=$(pkg_versions)
+	key=$( { echo "$vers"; sed -n '/^build_base()/,/^}/p' "$0"; } | sha1sum | cut -c1-12)
+	dst=$GUEST/base-$key.cpio.gz
+	# shellcheck disable=SC2086
+	[ -e "$dst" ] || build_base "$key" "$dst" $vers
+	echo "$dst"
+}
+
+# Statically linked evdev reader, rebuilt when its source changes.
+evread() {
+	local bin=$OUT/guest/evread
+	mkdir -p "$OUT/guest"
+	if [ ! -e "$bin" ] || [ "$SELFTEST/evread.c" -nt "$bin" ]; then
+		"${CROSS_COMPILE}gcc" -static -O2 -Wall -Wextra -Werror -o "$bin.tmp" \
+			"$SELFTEST/evread.c" || die "cannot build evread"
+		"${CROSS_COMPILE}strip" "$bin.tmp"
+		mv "$bin.tmp" "$bin"
+	fi
+	echo "$bin"
+}
+
+# The simulator module for kernel OBJ: $SIM_KO, else built from
+# $SELFTEST/sim into OBJ/rpmsg-gpio-sim (make M= MO=; incremental).
+sim_ko() {
+	local obj=$1 mo=$1/rpmsg-gpio-sim args=()
+
+	if [ -n "${SIM_KO:-}" ]; then
+		echo "$SIM_KO"
+		return
+	fi
+	[ -e "$SELFTEST/sim/Kbuild" ] || return 0
+	grep -q '^CONFIG_MODULES=y' "$obj/.config" || return 0
+	[ -e "$TOP/include/linux/rpmsg/gpio.h" ] &&
+		args+=(RPMSG_GPIO_INCLUDE="$TOP/include")
+	if make -s -C "$obj" M="$SELFTEST/sim" MO="$mo" ARCH=arm64 \
+		CROSS_COMPILE="$CROSS_COMPILE" CC="ccache ${CROSS_COMPILE}gcc" \
+		-j"$JOBS" "${args[@]}" modules >&2; then
+		echo "$mo/rpmsg_gpio_sim.ko"
+	else
+		log "guest: building the simulator against $obj failed"
+	fi
+}
+
+initrd() {
+	local obj=$1 mode=$2 out=$3; shift 3
+	local b tmp kver ko ev c t
+	[ -e "$obj/include/config/kernel.release" ] || die "$obj: not a built kernel"
+	case "$mode" in test|run|shell) ;; *) die "mode: test, run or shell" ;; esac
+	b=$(base)
+	ev=$(evread)
+	kver=$(cat "$obj/include/config/kernel.release")
+	ko=$(sim_ko "$obj")
+	t=/usr/share/rpmsg-gpio
+	tmp=$(mktemp -d "${TMPDIR:-/tmp}/rpmsg-gpio-initrd.XXXXXX")
+	# shellcheck disable=SC2064
+	trap "rm -rf '$tmp'" EXIT
+	mkdir -p "$tmp/root$t/cases" "$tmp/root/usr/lib/modules" "$tmp/root/usr/bin" "$tmp/root/etc"
+	(
+	cd "$tmp/root" || exit
+	if [ -d "$obj/modinst/lib/modules/$kver" ]; then
+		cp -a "$obj/modinst/lib/modules/$kver" usr/lib/modules/
+		rm -f "usr/lib/modules/$kver/build" "usr/lib/modules/$kver/source"
+	fi
+	install -m 0755 "$TOP/workspace/guest-init.sh" init
+	install -m 0755 "$ev" usr/bin/evread
+	install -m 0644 "$SELFTEST/lib.sh" "$obj/source/tools/testing/selftests/kselftest/ktap_helpers.sh" ".$t/"
+	install -m 0755 "$SELFTEST/rpmsg-gpio.sh" "$TOP/workspace/guest-demo.sh" ".$t/"
+	mv ".$t/guest-demo.sh" ".$t/demo.sh"
+	[ -n "$ko" ] && install -m 0644 "$ko" ".$t/rpmsg_gpio_sim.ko"
+	[ $# -gt 0 ] || set -- "$SELFTEST"/cases/*.sh
+	for c in "$@"; do
+		[ -f "$c" ] || c=$SELFTEST/cases/$c
+		[ -f "$c" ] || c=$c.sh
+		[ -f "$c" ] || die "no case $c"
+		install -m 0755 "$c" ".$t/cases/"
+		basename "$c" >> ".$t/cases.list"
+	done
+	{
+		echo "MODE=$mode"
+		echo "KVER=$kver"
+		echo "SIM_PARAMS='${SIM_PARAMS:-controllers=0:32,1:20,2:8}'"
+	} > etc/rig.conf
+	find . -mindepth 1 | LC_ALL=C sort | cpio --quiet -o -H newc -R 0:0 --reproducible
+	) | gzip -n -1 > "$tmp/run.cpio.gz"
+	# /dev/console must exist before init runs; a node needs root or
+	# the kernel's gen_init_cpio.
+	printf 'dir /dev 0755 0 0\nnod /dev/console 0600 0 0 c 5 1\n' |
+		"$obj/usr/gen_init_cpio" - | gzip -n -1 > "$tmp/dev.cpio.gz"
+	cat "$b" "$tmp/dev.cpio.gz" "$tmp/run.cpio.gz" > "$out.tmp"
+	mv "$out.tmp" "$out"
+	[ -n "$ko" ] || log "guest: no rpmsg_gpio_sim.ko (SIM_KO=...): cases will fail"
+}
+
+case "${1:-}" in
+base) base ;;
+initrd) shift; [ $# -ge 3 ] || die "usage: $0 initrd OBJ MODE OUT [CASE...]"; initrd "$@" ;;
+*) die "usage: $0 base | initrd OBJ MODE OUT [CASE...]" ;;
+esac

@@ -1,0 +1,229 @@
+#!/bin/bash
+# SPDX-License-Identifier: GPL-2.0
+# Boot a test kernel in QEMU "virt" (arm64, TCG) with the simulated remote
+# processor and the guest of guest-rootfs.sh.
+#
+#   qemu.sh test  OBJ [CASE...]   run the selftests; print one KTAP line per
+#                                 case plus the host's checks, then
+#                                 "# passed: X failed: Y skipped: Z";
+#                                 exit status 1 on any failure
+#   qemu.sh run   OBJ             boot, show a short demo, power off
+#   qemu.sh shell OBJ             boot to an interactive shell (Ctrl-A x quits)
+#   qemu.sh verdict LOG [CASE...] judge an existing console log
+#
+# OBJ is a kernel build directory (build-kernel.sh); CASE a file or name in
+# tools/testing/selftests/drivers/gpio/rpmsg/cases (default: all). The
+# console log is written to $OUT/qemu/<basename OBJ>-<mode>.log.
+#
+# Besides the guest's own results, the whole console log is scanned for
+# kernel reports (WARNING, BUG, lockdep, KASAN, kmemleak, hung tasks, ...):
+# any of them fails the "no kernel splat" line, whatever the cases said.
+#
+# Environment: TIMEOUT (seconds, default 900 for test/run), QEMU_APPEND
+# (extra kernel arguments), V=1 (copy the console to stdout in test mode),
+# SIM_KO, SIM_PARAMS (passed to guest-rootfs.sh), QEMU (binary).
+. "$(dirname "$0")/lib.sh"
+
+SELFTEST=$TOP/tools/testing/selftests/drivers/gpio/rpmsg
+QEMU=${QEMU:-qemu-system-aarch64}
+# -m 2G: KASAN's shadow takes an eighth of memory on top of the tests'.
+MACHINE=(-M virt -cpu cortex-a53 -smp 2 -m 2G -nic none)
+
+# Kernel reports that fail a run. Extended regular expressions, matched
+# anywhere in a console line. (ODEBUG and most others report through
+# WARN, hence "WARNING:"; "ODEBUG: selftest passed" at boot is no report.)
+SPLATS='WARNING:|(^|[^A-Z_])BUG:|Oops|KASAN|UBSAN|Kernel panic|Unable to handle kernel|'\
+'Internal error:|Call trace:|possible recursive locking|'\
+'possible circular locking|inconsistent lock state|'\
+'possible irq lock inversion|Possible unsafe locking scenario|'\
+'suspicious RCU usage|DEBUG_LOCKS_WARN_ON|'\
+'sleeping function called from invalid context|scheduling while atomic|'\
+'unreferenced object|suspected memory leak|INFO: task .* blocked|'\
+'soft lockup|hard LOCKUP|rcu: INFO:|detected stall|refcount_t:|'\
+'list_add corruption|list_del corruption|'\
+'stack-protector|use-after-free|double-free|'\
+'printk messages dropped|Kernel offset:'
+
+# The base device tree of this QEMU and machine, cached: keyed by the QEMU
+# version and the machine arguments.
+base_dts() {
+	local key dir
+	key=$( { "$QEMU" --version | head -n 1; echo "${MACHINE[*]}"; } |
+		sha1sum | cut -c1-12)
+	dir=$CACHE/qemu-dt
+	if [ ! -e "$dir/virt-$key.dts" ]; then
+		mkdir -p "$dir"
+		"$QEMU" "${MACHINE[@]}" -machine dumpdtb="$dir/virt-$key.dtb.tmp" \
+			-nographic >/dev/null 2>&1 </dev/null || true
+		[ -s "$dir/virt-$key.dtb.tmp" ] || die "$QEMU could not dump its device tree"
+		dtc -q -I dtb -O dts -o "$dir/virt-$key.dts.tmp" "$dir/virt-$key.dtb.tmp"
+		rm -f "$dir/virt-$key.dtb.tmp"
+		mv "$dir/virt-$key.dts.tmp" "$dir/virt-$key.dts"
+	fi
+	echo "$dir/virt-$key.dts"
+}
+
+# QEMU's tree plus guest.dtsi, preprocessed with the kernel's dt-bindings.
+guest_dtb() {
+	local obj=$1 out=$2 src base
+	src=$obj/source
+	[ -e "$src/include/dt-bindings" ] || src=$obj
+	base=$(base_dts)
+	{
+		cat "$base"
+		cpp -nostdinc -undef -D__DTS__ -x assembler-with-cpp \
+			-I "$src/include" -I "$src/scripts/dtc/include-prefixes" \
+			"$SELFTEST/guest.dtsi"
+	} > "$out.dts" || die "cannot preprocess guest.dtsi"
+	# QEMU's own tree trips a few dtc checks: show only those about ours.
+	# interrupt_provider is off as in the kernel's dtbs builds (W=2 only).
+	dtc -Wno-interrupt_provider -I dts -O dtb -o "$out" "$out.dts" 2> "$out.log" ||
+		{ cat "$out.log" >&2; die "cannot compile $out.dts"; }
+	grep -F "${SELFTEST##*/}/guest.dtsi" "$out.log" >&2 || true
+}
+
+# Judge a console log: print KTAP lines, the summary, return 1 on failure.
+verdict() {
+	local log=$1 status=$2 timeout=$3; shift 3
+	local ncases=$#
+	tr -d '\r' < "$log" | awk -v splats="$SPLATS" -v status="$status" \
+		-v timeout="$timeout" -v ncases="$ncases" '
+	function strip(s) {
+		sub(/^\[ *[0-9]+\.[0-9]+\]( \[[CT][0-9]+\])? /, "", s)
+		return s
+	}
+	function emit(ok, name, directive, diag,   n, i, lines) {
+		num++
+		printf "%s %d %s%s\n", ok ? "ok" : "not ok", num, name,
+			directive != "" ? " # " directive : ""
+		if (!ok || directive != "") {
+			n = split(diag, lines, "\n")
+			for (i = 1; i <= n && i <= 40; i++)
+				if (lines[i] != "") print "# " lines[i]
+			if (n > 41) print "# ... (" n - 41 " more lines in the log)"
+		}
+		if (directive ~ /^SKIP/) skipped++
+		else if (ok) passed++
+		else failed++
+	}
+	{ line = strip($0) }
+	# Kernel reports, anywhere.
+	line ~ splats {
+		nsplat++
+		# A stack dump right after a headline belongs to it.
+		if (!(line in seen) && nsig < 10 &&
+		    !(line ~ /Call trace:/ && last && NR - last < 40)) {
+			seen[line] = 1
+			sig[++nsig] = "during " phase ": " line
+		}
+		if (nsplat == 1) { first = NR; firsttxt = "" }
+		last = NR
+	}
+	first && !firstend && NR - first < 30 {
+		firsttxt = firsttxt "  " line "\n"
+		if (line ~ /---\[ end trace/) firstend = 1
+	}
+	line ~ /^# rig: kernel / { phase = "setup" }
+	line ~ /^# case / { phase = "case " substr(line, 8); diag = ""; next }
+	line ~ /^# rig: done$/ { done = 1; phase = "power-off" }
+	line ~ /^1\.\.[0-9]+/ { plan = substr(line, 4) + 0; next }
+	line ~ /^Bail out!/ { bail = line }
+	line ~ /^(not )?ok [0-9]+ / {
+		ok = line !~ /^not /
+		rest = line; sub(/^(not )?ok [0-9]+ /, "", rest)
+		directive = ""
+		if (match(rest, / # (SKIP|XFAIL|TODO)/)) {
+			directive = substr(rest, RSTART + 3)
+			rest = substr(rest, 1, RSTART - 1)
+		}
+		results++
+		emit(ok, rest, directive, diag)
+		if (rest == "simulator unloads" || results > ncases) phase = "teardown"
+		diag = ""
+		next
+	}
+	line ~ /^# / { diag = diag substr(line, 3) "\n" }
+	BEGIN { phase = "boot" }
+	END {
+		if (bail != "")
+			emit(0, "guest runner", "", bail)
+		if (plan == 0 || results < plan) {
+			d = sprintf("%d of %d planned results; last seen: %s",
+				    results, plan, phase)
+			if (status == 124 || status == 137)
+				d = d "\nQEMU killed after " timeout " s"
+			emit(0, "all results reported", "", d)
+		}
+		d = ""
+		for (i = 1; i <= nsig; i++) d = d sig[i] "\n"
+		if (nsplat) d = d "first report:\n" firsttxt
+		emit(nsplat == 0, "no kernel splat", "", d)
+		d = "QEMU exit status " status
+		if (status == 124 || status == 137) d = "QEMU killed after " timeout " s"
+		if (!done) d = d "; the guest did not finish (no \"# rig: done\")"
+		emit(done && (status == 0), "guest powered off", "", d)
+		printf "# passed: %d failed: %d skipped: %d\n", passed, failed, skipped
+		exit failed != 0
+	}'
+}
+
+mode=${1:-}
+case "$mode" in
+verdict)
+	[ $# -ge 2 ] || die "usage: $0 verdict LOG [CASE...]"
+	log=$2; shift 2
+	verdict "$log" 0 0 "$@"
+	exit
+	;;
+test|run|shell) ;;
+*) die "usage: $0 test|run|shell OBJ [CASE...] | verdict LOG [CASE...]" ;;
+esac
+[ $# -ge 2 ] || die "usage: $0 $mode OBJ [CASE...]"
+obj=$(realpath "$2"); shift 2
+image=$obj/arch/arm64/boot/Image
+[ -e "$image" ] || die "$image: no kernel"
+[ "$mode" = test ] || [ $# = 0 ] || die "cases only in test mode"
+
+name=$(basename "$obj")-$mode
+dir=$OUT/qemu
+mkdir -p "$dir"
+log=$dir/$name.log
+dtb=$dir/$name.dtb
+initrd=$dir/$name.initrd.gz
+
+t0=$(date +%s.%N)
+guest_dtb "$obj" "$dtb"
+"$TOP/workspace/guest-rootfs.sh" initrd "$obj" "$mode" "$initrd" "$@"
+t1=$(date +%s.%N)
+
+append="console=ttyAMA0 panic=-1 panic_on_warn=0 printk.devkmsg=on"
+append+=" kasan.fault=report ${QEMU_APPEND:-}"
+# shellcheck disable=SC2054 # commas inside QEMU options
+qemu=("$QEMU" "${MACHINE[@]}" -nographic -no-reboot
+      -chardev "stdio,id=con,mux=on,signal=off,logfile=$log"
+      -serial chardev:con -mon chardev=con,mode=readline
+      -kernel "$image" -initrd "$initrd" -dtb "$dtb" -append "$append")
+log "$mode: ${qemu[*]}"
+rm -f "$log"
+
+case "$mode" in
+shell)
+	exec "${qemu[@]}"
+	;;
+run)
+	timeout -k 10 "${TIMEOUT:-900}" "${qemu[@]}" </dev/null
+	;;
+test)
+	status=0
+	if [ "${V:-0}" = 1 ]; then
+		timeout -k 10 "${TIMEOUT:-900}" "${qemu[@]}" </dev/null || status=$?
+	else
+		timeout -k 10 "${TIMEOUT:-900}" "${qemu[@]}" </dev/null >/dev/null || status=$?
+	fi
+	t2=$(date +%s.%N)
+	log "test: prepared in $(awk "BEGIN { printf \"%.1f\", $t1 - $t0 }") s," \
+	    "guest ran $(awk "BEGIN { printf \"%.1f\", $t2 - $t1 }") s; log: $log"
+	[ $# -gt 0 ] || set -- "$SELFTEST"/cases/*.sh
+	verdict "$log" "$status" "${TIMEOUT:-900}" "$@"
+	;;
+esac
