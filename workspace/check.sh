@@ -104,7 +104,12 @@ setup() {
 	WD=$CACHE/check/$(echo "$BASE_COMMIT" | cut -c1-12)
 	# What a cached build verdict depends on besides tree and compiler.
 	GATE_HASH=$(declare -f fragment mkargs kmake configure build_commit | sha256sum | cut -c1-16)
-	mkdir -p "$WD/ok" "$LOGS"
+	mkdir -p "$WD/ok" "$WD/pass" "$LOGS"
+	HEAD_TREE=$(git -C "$tree" rev-parse 'series^{tree}')
+	TOOLS=$( { spatch --version; sphinx-build --version; perl -v; python3 --version
+		   "${CROSS_COMPILE}gcc" --version; ls -l --time-style=+%s "$CACHE/sparse/bin/sparse"
+		   ls -l --time-style=+%s /usr/lib/python3/dist-packages/codespell_lib/data/dictionary.txt
+		 } 2>&1 | sha256sum | cut -c1-16)
 	# One check at a time per base: they share the clone and object dirs.
 	exec 8>"$WD/.lock"
 	flock 8
@@ -371,7 +376,7 @@ touched_objs() {
 # changes (those the base does not have, compared without line numbers).
 # Warnings in untouched headers are not ours and are ignored.
 gate_sparse() {
-	local sparse objs o base_objs f out
+	local sparse objs o base_objs f out base
 	sparse=$(bash "$TOP/workspace/sparse.sh") || fail "sparse unavailable (workspace/sparse.sh)"
 	mapfile -t objs < <(touched_objs)
 	[ ${#objs[@]} -gt 0 ] || fail "no C file of drivers/gpio or drivers/rpmsg in the series"
@@ -389,8 +394,9 @@ gate_sparse() {
 	# Base: same objects that exist there, in a build of the base tree.
 	mapfile -t base_objs < <(for o in "${objs[@]}"; do
 		[ -f "$BASE_TREE/${o%.o}.c" ] && echo "$o"; done)
-	: > "$WD/sparse.base"
-	if [ ${#base_objs[@]} -gt 0 ]; then
+	# (Its output only depends on those objects and sparse: kept.)
+	base=$WD/sparse.base.$( { echo "${base_objs[*]}"; sha256sum "$sparse"; } | sha256sum | cut -c1-12)
+	if [ ${#base_objs[@]} -gt 0 ] && [ ! -f "$base" ]; then
 		mkdir -p "$WD/o-base"
 		fragment gcc > "$WD/o-base/check.config"
 		KCONFIG_ALLCONFIG="$WD/o-base/check.config" make -s -C "$BASE_TREE" O="$WD/o-base" \
@@ -398,8 +404,11 @@ gate_sparse() {
 			fail "base allnoconfig failed"
 		make -C "$BASE_TREE" O="$WD/o-base" ARCH=arm64 CROSS_COMPILE="$CROSS_COMPILE" \
 			CC="ccache ${CROSS_COMPILE}gcc" -j"$JOBS" C=2 CHECK="$sparse" "${base_objs[@]}" \
-			> "$WD/sparse.base" 2>&1 || fail "base build failed"
+			> "$base.tmp" 2>&1 || fail "base build failed"
+		mv "$base.tmp" "$base"
 	fi
+	[ ${#base_objs[@]} -gt 0 ] || : > "$base"
+	cp "$base" "$WD/sparse.base"
 	# Keep the diagnostics located in touched files, paths made relative.
 	: > "$WD/sparse.new"
 	for f in $(touched AM); do
@@ -413,27 +422,49 @@ gate_sparse() {
 	[ ! -s "$WD/sparse.new" ] || fail "$(wc -l < "$WD/sparse.new") warning(s) in touched files"
 }
 
-# Coccinelle (every semantic patch of scripts/coccinelle in report mode,
-# the kernel's per-file mode C=2 CHECK=scripts/coccicheck) on the C files
-# the series adds. spatch errors make coccicheck exit non-zero; V=1 makes
-# it print one "Running" line per semantic patch, so a run that applied
-# none is caught too.
+# Coccinelle: every semantic patch of scripts/coccinelle in report mode on
+# each C file the series adds, through the kernel's own scripts/coccicheck
+# in its per-file mode (what "make C=2 CHECK=scripts/coccicheck" runs, with
+# the include flags kbuild used for the object, taken from its .cmd file;
+# calling it directly spares the run on scripts/mod/empty.c and kbuild's
+# checker probe). spatch errors make coccicheck exit non-zero; V=1 makes it
+# print one "Running" line per semantic patch, so a run that applied fewer
+# than all of them (or none) fails too.
 gate_coccicheck() {
-	local files f out runs want reports
+	local files f cmd tok prev incs out runs want reports
 	need spatch
 	mapfile -t files < <(touched A | grep -E '\.c$')
 	[ ${#files[@]} -gt 0 ] || fail "no new C file in the series"
 	at_commit "$HEAD" && configure gcc || fail "cannot configure the top commit"
+	kmake gcc "$WD/src" -s "${files[@]/%.c/.o}" || fail "cannot build ${files[*]}"
 	want=$(grep -l 'virtual[[:space:]]\+report' $(find "$WD/src/scripts/coccinelle" -name '*.cocci') | wc -l)
+	echo "spatch: $(spatch --version | head -n 1); $want semantic patches have a report mode"
 	for f in "${files[@]}"; do
-		out=$(kmake gcc "$WD/src" C=2 CHECK="$WD/src/scripts/coccicheck" MODE=report V=1 \
-			"${f%.c}.o" 2>&1) || { echo "$out"; fail "coccicheck failed on $f"; }
+		cmd=$(sed -n 's/^savedcmd_[^ ]* := //p' "$WD/o-gcc/$(dirname "$f")/.$(basename "${f%.c}").o.cmd")
+		[ -n "$cmd" ] || fail "no kbuild command line for $f"
+		incs="" prev=""
+		for tok in $cmd; do
+			case $tok in
+			-I?*) incs+=" $tok" ;;
+			esac
+			[ "$prev" = -include ] && incs+=" -include $tok"
+			prev=$tok
+		done
+		out=$(cd "$WD/o-gcc" && env C=2 MODE=report V=1 DEBUG_FILE=/dev/null \
+			srctree="$WD/src" LINUXINCLUDE="$incs" \
+			bash "$WD/src/scripts/coccicheck" "$WD/src/$f" 2>&1) ||
+			{ echo "$out"; fail "coccicheck failed on $f"; }
 		echo "=== $f"; echo "$out"
-		runs=$(grep -c '^Running (' <<<"$out") || true
+		runs=$(grep -c "^Running (.* $WD/src/$f\$" <<<"$out") || true
 		[ "$runs" = "$want" ] || fail "$f: $runs of $want semantic patches ran"
 		grep -q 'Skipping coccinelle SmPL patch' <<<"$out" && fail "spatch too old for some semantic patches"
-		reports=$(grep -E "(^|/)$f:[0-9]+" <<<"$out" | grep -v '^Running (' | grep -v -- '--cocci-file') || true
-		[ -z "$reports" ] || fail "$f: $(wc -l <<<"$reports") report(s)"
+		# What is left once coccicheck's own chatter is removed is a report.
+		# ("should X be a metavariable?" is spatch parsing a semantic
+		# patch, the same for every file.)
+		reports=$(grep -v -e '^Running (' -e '^/.*spatch .*--cocci-file' \
+			-e '^warning: Skipping .* as it does not match mode' \
+			-e '^warning: line [0-9]*: should .* be a metavariable?$' <<<"$out") || true
+		[ -z "$reports" ] || { echo "--- reports:"; echo "$reports"; fail "$f: $(wc -l <<<"$reports") report line(s)"; }
 	done
 }
 
@@ -508,6 +539,16 @@ gate_dt() {
 
 # ---------------------------------------------------------------- main
 
+# A passed gate is not run again while nothing it reads has changed: the
+# gate code, the patches, the tree, the exceptions and the tools. (The
+# build gates keep their own per-commit record, see build_walk; failures
+# are always run again.)
+gate_key() {
+	{ echo "$GATE"; sha256sum < "$0"; echo "$BASE_COMMIT $HEAD_TREE $TOOLS";
+	  cat "${PATCHES[@]}" "$TOP/workspace/checkpatch-exceptions" 2>/dev/null;
+	  cat "$TOP"/series/*/files 2>/dev/null; } | sha256sum | cut -c1-16
+}
+
 run_gate() {		# $1 = gate name
 	local rc=0 t0=$SECONDS
 	GATE=$1
@@ -526,8 +567,14 @@ run_gate() {		# $1 = gate name
 			echo "FAIL dt: check-dt.sh exited $rc"
 		fi
 		grep -q '^FAIL ' <<<"$out" && rc=1
+	elif [ -z "${CHECK_FORCE:-}" ] && [ -e "$WD/pass/$GATE-$(gate_key)" ]; then
+		cp "$WD/pass/$GATE-$(gate_key)" "$LOGS/$GATE.log"
+		echo "PASS $GATE"
 	else
 		( "gate_${GATE//-/_}" ) > "$LOGS/$GATE.log" 2>&1 || rc=$?
+		case $GATE in build-*) ;; *)
+			[ $rc != 0 ] || cp "$LOGS/$GATE.log" "$WD/pass/$GATE-$(gate_key)" ;;
+		esac
 		if [ $rc = 0 ]; then
 			echo "PASS $GATE"
 		elif [ -f "$LOGS/$GATE.reason" ]; then

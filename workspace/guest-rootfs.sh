@@ -20,7 +20,8 @@
 #
 # GUEST_REFRESH=1 re-reads the package lists (otherwise at most weekly).
 # SIM_KO=path selects the simulator module (default: built from
-# tools/testing/selftests/drivers/gpio/rpmsg/sim into OBJ/rpmsg-gpio-sim).
+# tools/testing/selftests/drivers/gpio/rpmsg/sim into OBJ/rpmsg-gpio-sim;
+# SIM_KO=none: no simulator).
 . "$(dirname "$0")/lib.sh"
 
 SELFTEST=$TOP/tools/testing/selftests/drivers/gpio/rpmsg
@@ -206,10 +207,12 @@ evread() {
 sim_ko() {
 	local obj=$1 mo=$1/rpmsg-gpio-sim args=()
 
-	if [ -n "${SIM_KO:-}" ]; then
-		echo "$SIM_KO"
-		return
-	fi
+	case "${SIM_KO:-}" in
+	none) return 0 ;;
+	"") ;;
+	*) [ -e "$SIM_KO" ] || die "SIM_KO=$SIM_KO: no such file"
+	   echo "$SIM_KO"; return 0 ;;
+	esac
 	[ -e "$SELFTEST/sim/Kbuild" ] || return 0
 	grep -q '^CONFIG_MODULES=y' "$obj/.config" || return 0
 	[ -e "$TOP/include/linux/rpmsg/gpio.h" ] &&

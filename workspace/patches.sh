@@ -50,7 +50,7 @@ for dir in "$TOP"/series/[0-9]*/; do
 		git -C "$tree" apply --whitespace=error-all "$d" ||
 			die "$p: $(basename "$d") does not apply"
 	done
-	git -C "$tree" add -A
+	git -C "$tree" add -A -f
 	git -C "$tree" diff --cached --quiet && die "$p: empty patch"
 	git -C "$tree" commit -q -s --no-verify -F "$dir/message"
 done

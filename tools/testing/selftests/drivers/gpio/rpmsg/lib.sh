@@ -20,14 +20,13 @@ msg() { echo "$*"; }
 fail() { echo "FAIL: $*" >&2; exit 1; }
 skip() { echo "SKIP: $*" >&2; exit 4; }
 
-# wait_for COMMAND TIMEOUT_S: run COMMAND (eval'd) every 0.1 s until it
-# succeeds; false if it never did within TIMEOUT_S seconds.
+# wait_for COMMAND TIMEOUT_S: run COMMAND (eval'd) until it succeeds,
+# every 0.1 s; false if it still fails after TIMEOUT_S seconds.
 wait_for() {
-	local i=0 n=$(($2 * 10))
+	local end=$(($(date +%s) + $2))
 
-	while ! eval "$1" >/dev/null 2>&1; do
-		i=$((i + 1))
-		[ $i -ge $n ] && return 1
+	until eval "$1" >/dev/null 2>&1; do
+		[ "$(date +%s)" -ge "$end" ] && return 1
 		sleep 0.1
 	done
 	return 0
@@ -57,7 +56,7 @@ sim_load() {
 
 sim_unload() {
 	sim_loaded || return 0
-	rmmod $SIM_MODULE || return 1
+	timeout 60 rmmod $SIM_MODULE || return 1
 	! sim_loaded
 }
 

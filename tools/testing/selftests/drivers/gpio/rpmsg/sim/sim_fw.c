@@ -446,9 +446,13 @@ static int sim_fault_parse(struct sim_ctrl *ctrl, char *cmd)
 
 	/* Immediate actions */
 	if (!strcmp(word, "unsolicited")) {
-		sim_send(ctrl, (u8 []){ RPMSG_GPIO_MSG_REPLY, n > 1 ? a : 0,
-					n > 2 ? b : 0 },
-			 sizeof(struct rpmsg_gpio_reply), 0);
+		struct rpmsg_gpio_reply r = {
+			.type = RPMSG_GPIO_MSG_REPLY,
+			.status = n > 1 ? a : RPMSG_GPIO_STATUS_OK,
+			.value = n > 2 ? b : 0,
+		};
+
+		sim_send(ctrl, &r, sizeof(r), 0);
 		ctrl->stats[SIM_STAT_FAULTS]++;
 		return 0;
 	}

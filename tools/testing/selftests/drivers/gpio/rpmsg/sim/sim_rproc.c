@@ -24,6 +24,7 @@
 #include <linux/rpmsg/ns.h>
 #include <linux/slab.h>
 #include <linux/vhost_iotlb.h>
+#include <linux/virtio_config.h>
 #include <linux/virtio_ids.h>
 #include <linux/virtio_ring.h>
 #include <linux/vringh.h>
@@ -267,6 +268,27 @@ static struct sim_chan *sim_chan_by_name(struct sim *sim, const char *name)
 	return NULL;
 }
 
+/*
+ * Linux's virtio driver is up (DRIVER_OK in the vdev's status). A virtio
+ * reset clears it before Linux frees its buffers and virtqueues, so, like
+ * a real firmware, look at it before each use of the rings. The table is
+ * remoteproc's copy after a recovery; it stays valid until our detach or
+ * stop op has returned.
+ */
+static bool sim_vdev_ok(struct sim *sim)
+{
+	struct resource_table *table = READ_ONCE(sim->rproc->table_ptr);
+	struct fw_rsc_hdr *hdr;
+	struct fw_rsc_vdev *vdev;
+
+	if (!table)
+		return false;
+	hdr = (void *)table + SIM_RSC_VDEV;
+	vdev = (void *)hdr->data;
+
+	return READ_ONCE(vdev->status) & VIRTIO_CONFIG_S_DRIVER_OK;
+}
+
 /* Raise the "interrupt" of one of Linux's virtqueues */
 static void sim_raise(struct sim *sim, int vq)
 {
@@ -280,7 +302,8 @@ static void sim_irq_work(struct work_struct *work)
 	int i;
 
 	for (i = 0; i < SIM_NR_VQS; i++)
-		if (test_and_clear_bit(i, &sim->irq_pending))
+		if (test_and_clear_bit(i, &sim->irq_pending) &&
+		    sim_vdev_ok(sim))
 			rproc_vq_interrupt(sim->rproc, sim->vqs[i].notifyid);
 }
 
@@ -325,7 +348,7 @@ static void sim_drain_tx(struct sim *sim)
 	u16 head;
 	int ret;
 
-	for (;;) {
+	while (sim_vdev_ok(sim)) {
 		ret = vringh_getdesc_iotlb(&vq->vrh, &vq->riov, &vq->wiov,
 					   &head, GFP_KERNEL);
 		if (ret <= 0) {
@@ -422,7 +445,7 @@ static void sim_fill_rx(struct sim *sim)
 					   msg->due - jiffies);
 			break;
 		}
-		if (!sim_deliver(sim, msg))
+		if (!sim_vdev_ok(sim) || !sim_deliver(sim, msg))
 			break;
 
 		spin_lock(&sim->outq_lock);
@@ -533,7 +556,15 @@ static int sim_attach(struct rproc *rproc)
 			goto out;
 		}
 
-		vring_init(&vr, SIM_VRING_NUM, mem->va, SIM_VRING_ALIGN);
+		/* vringh_*_iotlb() translate the ring's addresses too */
+		if (!virt_addr_valid(mem->va)) {
+			dev_err(sim->dev, "%s not in the linear map: dma-coherent?\n",
+				name);
+			ret = -EINVAL;
+			goto out;
+		}
+		vring_init(&vr, SIM_VRING_NUM, (void *)(uintptr_t)virt_to_phys(mem->va),
+			   SIM_VRING_ALIGN);
 		ret = vringh_init_iotlb(&vq->vrh, 0, SIM_VRING_NUM, false,
 					vr.desc, vr.avail, vr.used);
 		if (ret)
@@ -923,6 +954,12 @@ static int sim_probe(struct platform_device *pdev)
 		debugfs_remove_recursive(sim->debugfs);
 		goto err;
 	}
+	/*
+	 * rproc_add() attaches from a work item that rproc_del() does not
+	 * wait for: finish attaching here, so that an unload right after
+	 * loading cannot race with it.
+	 */
+	flush_work(&rproc->attach_work);
 
 	return 0;
 
