@@ -109,7 +109,7 @@ setup() {
 	TOOLS=$( { spatch --version; sphinx-build --version; perl -v; python3 --version
 		   "${CROSS_COMPILE}gcc" --version; ls -l --time-style=+%s "$CACHE/sparse/bin/sparse"
 		   ls -l --time-style=+%s /usr/lib/python3/dist-packages/codespell_lib/data/dictionary.txt
-		 } 2>&1 | sha256sum | cut -c1-16)
+		   true; } 2>&1 | sha256sum | cut -c1-16)
 	# One check at a time per base: they share the clone and object dirs.
 	exec 8>"$WD/.lock"
 	flock 8
@@ -597,7 +597,10 @@ main() {
 	if [[ " $* " = *" build-"* ]]; then
 		local t1=$SECONDS
 		build_walk
-		log "build walk: $((SECONDS - t1)) s"
+		log "build walk: $((SECONDS - t1)) s over $((${#COMMITS[@]} + 1)) commits (base included)"
+		for g in "${BUILD_CFGS[@]}"; do
+			log "  build-$g: $(cat "$WD/time-$g") s building, $(grep -c '^clean before' "$WD/walk-$g.log") commit(s) clean before"
+		done
 	fi
 	for g in "$@"; do
 		run_gate "$g" || failed=1

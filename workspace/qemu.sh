@@ -26,8 +26,9 @@
 
 SELFTEST=$TOP/tools/testing/selftests/drivers/gpio/rpmsg
 QEMU=${QEMU:-qemu-system-aarch64}
-# -m 2G: KASAN's shadow takes an eighth of memory on top of the tests'.
-MACHINE=(-M virt -cpu cortex-a53 -smp 2 -m 2G -nic none)
+# -m 1G: plenty for the tests plus KASAN's shadow (an eighth); every GB more
+# costs kmemleak scan time under TCG.
+MACHINE=(-M virt -cpu cortex-a53 -smp 2 -m 1G -nic none)
 
 # Kernel reports that fail a run. Extended regular expressions, matched
 # anywhere in a console line. (ODEBUG and most others report through

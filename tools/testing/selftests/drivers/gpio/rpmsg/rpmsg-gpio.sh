@@ -59,8 +59,13 @@ for c; do
 		ktap_test_fail "$name"
 		continue
 	fi
-	timeout "$CASE_TIMEOUT" sh "$DIR/cases/$name.sh" > "$log" 2>&1
+	# In a session of its own, so that whatever the case left running
+	# can be killed with it and does not slow down the cases after it.
+	setsid timeout "$CASE_TIMEOUT" sh "$DIR/cases/$name.sh" > "$log" 2>&1 &
+	pid=$!
+	wait $pid
 	rc=$?
+	kill -KILL -- -$pid 2>/dev/null && ktap_print_msg "killed what $name left running"
 	sed 's/^/# /' "$log"
 	case "$rc" in
 	0) ktap_test_pass "$name" ;;
@@ -89,7 +94,10 @@ if oopsed; then
 	ktap_test_fail "no memory leaks"
 elif [ -w "$KL" ]; then
 	sleep 6
-	echo scan > "$KL"; echo scan > "$KL"
+	ktap_print_msg "kmemleak: scanning"
+	echo scan > "$KL"
+	ktap_print_msg "kmemleak: scanning again"
+	echo scan > "$KL"
 	leaks=$(grep -c '^unreferenced object' "$KL")
 	if [ "$leaks" = 0 ]; then
 		ktap_test_pass "no memory leaks"
