@@ -134,7 +134,6 @@ check_needed() {
 build_base() {
 	local key=$1 dst=$2 tmp deb v
 	shift 2
-	rm -rf "$GUEST"/base.tmp.*
 	tmp=$(mktemp -d "$GUEST/base.tmp.XXXXXX")
 	log "guest: fetching ${PKGS[*]}"
 	# shellcheck disable=SC2046 # one word per package
@@ -180,12 +179,16 @@ build_base() {
 base() {
 	local vers key dst
 	mkdir -p "$GUEST"
+	# Parallel runs (both test kernels at once) share the apt state.
+	exec 9> "$GUEST/.lock"
+	flock 9
 	apt_setup
 	vers=$(pkg_versions)
 	key=$( { echo "$vers"; sed -n '/^build_base()/,/^}/p' "$0"; } | sha1sum | cut -c1-12)
 	dst=$GUEST/base-$key.cpio.gz
 	# shellcheck disable=SC2086
 	[ -e "$dst" ] || build_base "$key" "$dst" $vers
+	exec 9>&-
 	echo "$dst"
 }
 

@@ -173,14 +173,15 @@ chip_label() {
 }
 
 # line_info CHIP LINE: gpioinfo's line, e.g. '"LED_RED" output consumer="red"'
+# (gpioinfo -c CHIP LINE prints "CHIP LINE<tab>NAME<tab>ATTRIBUTES")
 line_info() {
-	gpioinfo -c "$1" "$2" 2>/dev/null | cut -f3- | tr -s ' '
+	gpioinfo -c "$1" "$2" 2>/dev/null | cut -f2- | tr -s ' \t' '  '
 }
 
 # line_name CHIP LINE: the name without quotes, "unnamed" if none
 line_name() {
 	gpioinfo -c "$1" "$2" 2>/dev/null |
-		awk -F '\t' '{ n = $3; sub(/ +$/, "", n); gsub(/"/, "", n); print n }'
+		awk -F '\t' '{ n = $2; sub(/ +$/, "", n); gsub(/"/, "", n); print n }'
 }
 
 # line_consumer CHIP LINE: the consumer, empty if the line is free

@@ -51,8 +51,6 @@ trap 'rm -f "$log"' EXIT
 for c; do
 	name=${c##*/}
 	name=${name%.sh}
-	# After an oops (taint D) the kernel is not to be trusted any more,
-	# and cases would only wait for their timeouts.
 	ktap_print_msg "case $name"
 	if oopsed; then
 		ktap_print_msg "not run: the kernel oopsed earlier"
@@ -65,8 +63,8 @@ for c; do
 	pid=$!
 	wait $pid
 	rc=$?
-	kill -KILL -- -$pid 2>/dev/null && ktap_print_msg "killed what $name left running"
 	sed 's/^/# /' "$log"
+	kill -KILL -$pid 2>/dev/null && ktap_print_msg "killed what $name left running"
 	case "$rc" in
 	0) ktap_test_pass "$name" ;;
 	"$KSFT_SKIP") ktap_test_skip "$name" ;;

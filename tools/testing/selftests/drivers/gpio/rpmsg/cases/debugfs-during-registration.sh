@@ -24,7 +24,7 @@ reader & r2=$!
 i=0
 while [ $i -lt 20 ]; do
 	mkdir "$chip" "$chip/bank0" || fail "cannot create a gpio-sim chip"
-	echo 8192 > "$chip/bank0/num_lines"
+	echo 1024 > "$chip/bank0/num_lines"
 	echo 1 > "$chip/live" || fail "gpio-sim chip did not go live (round $i)"
 	echo 0 > "$chip/live"
 	rmdir "$chip/bank0" "$chip"
@@ -33,4 +33,4 @@ done
 touch /tmp/race-done
 wait $r1 $r2
 [ ! -e /tmp/race-failed ] || fail "reading /sys/kernel/debug/gpio failed while chips registered"
-msg "20 registrations of an 8192-line chip under two debugfs readers"
+msg "20 registrations of a 1024-line chip under two debugfs readers"
