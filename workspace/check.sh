@@ -78,8 +78,9 @@ touched() {		# $1 = A|M|D|AM (added, modified, deleted, both)
 }
 
 # Multiset difference of two warning lists (lines of $1 not in $2).
+# (Not NR == FNR: that is also true all through $1 when $2 is empty.)
 new_lines() {
-	awk 'NR == FNR { seen[$0]++; next } seen[$0]-- > 0 { next } { print }' "$2" "$1"
+	awk 'FILENAME == ARGV[1] { seen[$0]++; next } seen[$0]-- > 0 { next } { print }' "$2" "$1"
 }
 
 # Warnings without what moves between trees: source paths and line numbers.
@@ -200,16 +201,20 @@ gate_series_applies() {
 		fail "git am made a different number of commits"
 	# And the series carries what series/*/files lists, byte for byte (a
 	# file that git ignores would silently be left out of its patch).
-	local list f bad=0
-	for list in "$TOP"/series/*/files; do
-		[ -f "$list" ] || continue
-		for f in $(sed 's/#.*//' "$list"); do
-			if [ "$(git -C "$tree" rev-parse -q --verify "series:$f")" != \
-			     "$(git -C "$TOP" hash-object "$f")" ]; then
-				echo "NOT IN SERIES: $f (listed in ${list#"$TOP"/})"
-				bad=$((bad + 1))
-			fi
-		done
+	# The n-th series directory (patches.sh's order) made the n-th commit.
+	local dir list f bad=0 i=0
+	for dir in "$TOP"/series/[0-9]*/; do
+		list=$dir/files
+		if [ -f "$list" ]; then
+			for f in $(sed 's/#.*//' "$list"); do
+				if [ "$(git -C "$tree" rev-parse -q --verify "${COMMITS[$i]}:$f")" != \
+				     "$(git -C "$TOP" hash-object "$f")" ]; then
+					echo "NOT IN PATCH $((i + 1)): $f (listed in series/$(basename "$dir")/files)"
+					bad=$((bad + 1))
+				fi
+			done
+		fi
+		i=$((i + 1))
 	done
 	[ $bad = 0 ] || fail "$bad listed file(s) missing or different in the series"
 }

@@ -1,7 +1,6 @@
 #!/bin/bash
 # SPDX-License-Identifier: GPL-2.0
-# Build the two test kernels from out/linux (the series applied) plus the
-# simulated remote processor module for each:
+# Build the two test kernels from out/linux (the series applied):
 #   builtin: CONFIG_GPIO_RPMSG=y      module: CONFIG_GPIO_RPMSG=m
 # Both carry the debug options of workspace/kconfig/debug.config.
 # Usage: kernels.sh [builtin|module]...   Prints "<flavour> <objdir>" lines.
@@ -9,10 +8,10 @@
 # A build is keyed by the tree id of the series and the config fragments:
 # when neither changed since the last build in $CACHE/build/<flavour>, the
 # build is skipped. Otherwise it is redone there (ccache makes that quick).
+# The simulator module is built against them by guest-rootfs.sh.
 . "$(dirname "$0")/lib.sh"
 
 tree=$OUT/linux
-sim=$TOP/tools/testing/selftests/drivers/gpio/rpmsg/sim
 kc=$TOP/workspace/kconfig
 [ $# -gt 0 ] || set -- builtin module
 
@@ -20,15 +19,12 @@ for flavour in "$@"; do
 	frags=("$kc/qemu.config" "$kc/debug.config" "$kc/$flavour.config")
 	obj=$CACHE/build/$flavour
 	key=$( { git -C "$tree" rev-parse 'series^{tree}';
-		 cat "${frags[@]}"; find "$sim" -type f | LC_ALL=C sort | xargs cat; } |
+		 cat "${frags[@]}"; } |
 	       sha256sum | cut -c1-16)
 	if [ "$(cat "$obj/.rpmsg-gpio-key" 2>/dev/null)" != "$key" ]; then
 		log "building the $flavour kernel in $obj"
 		rm -f "$obj/.rpmsg-gpio-key"
 		bash "$TOP/workspace/build-kernel.sh" "$tree" "$obj" "${frags[@]}"
-		rm -rf "$obj/sim" && cp -a "$sim" "$obj/sim"
-		make -s -C "$obj" ARCH=arm64 CROSS_COMPILE="$CROSS_COMPILE" \
-			CC="ccache ${CROSS_COMPILE}gcc" M="$obj/sim" -j"$JOBS" modules
 		echo "$key" > "$obj/.rpmsg-gpio-key"
 	fi
 	echo "$flavour $obj"
