@@ -271,6 +271,7 @@ gate_maintainers() {
 # the warnings the base already has (compared without line numbers).
 gate_kernel_doc() {
 	local f n=0 new
+	: > "$WD/kdoc.new"
 	for f in $(touched AM | grep -E '\.[ch]$'); do
 		n=$((n + 1))
 		(cd "$tree" && ./scripts/kernel-doc -none -Wall "$f") > "$WD/kdoc.top" 2>&1 ||

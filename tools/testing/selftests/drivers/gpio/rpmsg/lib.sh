@@ -228,3 +228,224 @@ input_dev() {
 	done
 	return 1
 }
+
+# ---------------------------------------------------------------------
+# Driver side: statistics, timeout, kernel log (fault-*, channel-*,
+# crash-while-held, module-* cases)
+
+DRV_TIMEOUT=/sys/module/gpio_rpmsg/parameters/timeout_ms
+
+# drv_stats_file CTRL: the driver's debugfs stats of channel rpmsg-io-CTRL
+drv_stats_file() {
+	local f
+
+	for f in /sys/kernel/debug/gpio-rpmsg/*.rpmsg-io-"$1".*/stats; do
+		[ -e "$f" ] && { echo "$f"; return 0; }
+	done
+	return 1
+}
+
+# drv_stat CTRL NAME: a driver counter of rpmsg-io-CTRL (timeouts, ...)
+drv_stat() {
+	local f
+
+	f=$(drv_stats_file "$1") || fail "no driver stats for rpmsg-io-$1"
+	awk -v k="$2:" '$1 == k { print $2; f = 1 } END { exit !f }' "$f" ||
+		fail "driver has no statistic $2"
+}
+
+# drv_timeout_set MS: set the driver's timeout_ms; the first call
+# remembers the old value and restores it when the case exits.
+drv_timeout_set() {
+	[ -w "$DRV_TIMEOUT" ] || fail "no writable $DRV_TIMEOUT"
+	if [ -z "${DRV_TIMEOUT_OLD:-}" ]; then
+		DRV_TIMEOUT_OLD=$(cat "$DRV_TIMEOUT")
+		# shellcheck disable=SC2064
+		trap "echo $DRV_TIMEOUT_OLD > $DRV_TIMEOUT" EXIT
+	fi
+	echo "$1" > "$DRV_TIMEOUT" || fail "cannot set timeout_ms to $1"
+}
+
+# kmsg_mark: remember this point of the kernel log for kmsg_since
+kmsg_mark() {
+	KMSG_MARK="rpmsg-gpio-mark-$$-$(date +%s)-${KMSG_N:=0}"
+	KMSG_N=$((KMSG_N + 1))
+	echo "$KMSG_MARK" > /dev/kmsg
+}
+
+# kmsg_since: the kernel log after the last kmsg_mark
+kmsg_since() { dmesg | sed -n "/$KMSG_MARK/,\$p"; }
+
+# expect_fail_with WHAT PATTERN COMMAND...: COMMAND must fail and print
+# something matching PATTERN (grep -Ei); its output goes to $FAIL_OUT.
+expect_fail_with() {
+	local what=$1 pat=$2
+
+	shift 2
+	if FAIL_OUT=$("$@" 2>&1); then
+		fail "$what: '$*' succeeded: $FAIL_OUT"
+	fi
+	echo "$FAIL_OUT" | grep -Eqi "$pat" ||
+		fail "$what: '$*' failed, but not with /$pat/: $FAIL_OUT"
+}
+
+# rpmsg_dev NAME: the rpmsg bus device of channel NAME, if any
+rpmsg_dev() {
+	local d
+
+	for d in /sys/bus/rpmsg/devices/*."$1".*; do
+		[ -e "$d" ] && { echo "$d"; return 0; }
+	done
+	return 1
+}
+
+# ---------------------------------------------------------------------
+# Message counts, interrupts and consumers (irq-*, messages-per-op,
+# wakeup, led, keys, concurrent-controllers, debugfs-stats cases)
+
+SIM_CMDS="get_direction set_direction get_value set_value set_irq_type set_wakeup"
+
+# sim_msgs CTRL: the remote's request counters, "name=value ..." in
+# SIM_CMDS order
+sim_msgs() {
+	local s out=
+
+	for s in $SIM_CMDS; do
+		out="$out$s=$(sim_stat "$1" $s) "
+	done
+	echo "${out% }"
+}
+
+# sim_msgs_since CTRL BEFORE: what sim_msgs CTRL says now minus BEFORE
+# (an earlier sim_msgs CTRL), e.g. "get_direction=0 set_direction=1 ..."
+sim_msgs_since() {
+	local w k b out=
+
+	for w in $(sim_msgs "$1"); do
+		k=${w%%=*}
+		b=$(echo "$2" | tr ' ' '\n' | sed -n "s/^$k=//p")
+		out="$out$k=$((${w#*=} - ${b:-0})) "
+	done
+	echo "${out% }"
+}
+
+# msgs WHAT...: the expected sim_msgs_since for "cmd=n" words, every
+# other command 0, e.g. msgs set_direction=1 get_value=1
+msgs() {
+	local s w v out=
+
+	for s in $SIM_CMDS; do
+		v=0
+		for w; do
+			[ "${w%%=*}" = "$s" ] && v=${w#*=}
+		done
+		out="$out$s=$v "
+	done
+	echo "${out% }"
+}
+
+# mon_start CTRL LINE EDGES N OUT: gpiomon on LINE of controller CTRL in
+# the background (MON_PID), printing "OFFSET EDGE" per event to OUT and
+# exiting after N events; returns once the remote has the interrupt type.
+mon_start() {
+	local c want
+
+	c=$(need_chip "$1") || return 1
+	case $3 in
+	rising) want=edge-rising ;;
+	falling) want=edge-falling ;;
+	both) want=edge-both ;;
+	esac
+	: > "$5"
+	gpiomon -c "$c" -e "$3" -n "$4" -F '%o %E' "$2" > "$5" 2>&1 &
+	MON_PID=$!
+	# shellcheck disable=SC2016 # expanded by wait_for's eval
+	wait_for '[ "$(sim_get_irq_type '"$1 $2"')" = '"$want"' ]' 10 ||
+		fail "gpiomon did not set irq type $want on remote line $1:$2" \
+			"(it is $(sim_get_irq_type "$1" "$2"); gpiomon: $(cat "$5"))"
+}
+
+# mon_events OUT: number of events gpiomon printed so far
+mon_events() { grep -c -E '^[0-9]+ (rising|falling)$' "$1"; }
+
+# mon_wait_events OUT N: wait until gpiomon printed N events
+mon_wait_events() {
+	wait_for "[ \$(mon_events $1) -ge $2 ]" 5
+}
+
+# sim_wait_rearmed CTRL LINE NOTIFICATIONS: wait until the remote sent
+# NOTIFICATIONS in all and LINE is no longer masked (Linux re-armed it)
+sim_wait_rearmed() {
+	wait_for "[ \$(sim_stat $1 notifications) -ge $3 ] &&
+		[ \$(sim_get_masked $1 $2) = 0 ]" 5
+}
+
+# wait_gone PID TIMEOUT_S: wait until process PID has exited
+wait_gone() { wait_for "! kill -0 $1" "$2"; }
+
+# irq_edges CTRL LINE EDGES LEVEL...: gpiomon -e EDGES on LINE; the remote
+# drives the input to each LEVEL in turn (starting from the opposite of
+# the first). Every change in the direction of EDGES must reach gpiomon
+# as an event of the right edge, after which the remote sees the line
+# re-armed (not masked) with exactly one SET_IRQ_TYPE and nothing else
+# (with "both", cdev also reads the level once: one GET_VALUE). Changes
+# in the other direction must not be notified.
+irq_edges() {
+	local ctrl=$1 line=$2 edges=$3 out want per n=0 nev=0 prev v msgs
+	local notif lost expect_ev
+
+	shift 3
+	out=/tmp/irq-edges-$ctrl-$line.out
+	sim_set_input "$ctrl" "$line" $((1 - $1))
+	case $edges in
+	both) per="set_irq_type=1 get_value=1" ;;
+	*) per="set_irq_type=1" ;;
+	esac
+	# gpiomon exits after the last expected event + 1: not while we count
+	for v; do
+		prev=${prev:-$((1 - $1))}
+		[ "$v" != "$prev" ] || fail "irq_edges: level $v repeated"
+		case $edges$v in rising1|falling0|both?) nev=$((nev + 1)) ;; esac
+		prev=$v
+	done
+	mon_start "$ctrl" "$line" "$edges" $((nev + 1)) "$out" || return 1
+	expect "remote line $ctrl:$line masked after gpiomon started" \
+		"$(sim_get_masked "$ctrl" "$line")" 0
+	notif=$(sim_stat "$ctrl" notifications)
+	lost=$(sim_stat "$ctrl" lost_edges)
+	prev=
+	n=0
+	for v; do
+		case $edges$v in
+		rising1|both1) expect_ev=rising ;;
+		falling0|both0) expect_ev=falling ;;
+		*) expect_ev= ;;
+		esac
+		msgs=$(sim_msgs "$ctrl")
+		sim_set_input "$ctrl" "$line" "$v"
+		if [ -z "$expect_ev" ]; then
+			# Not watched: the remote must not notify. Checked for
+			# sure after the next event, and by the totals.
+			continue
+		fi
+		n=$((n + 1))
+		sim_wait_rearmed "$ctrl" "$line" $((notif + n)) ||
+			fail "event $n ($expect_ev): remote line $ctrl:$line not" \
+				"re-armed: notifications $(sim_stat "$ctrl" notifications)" \
+				"(want $((notif + n))), masked $(sim_get_masked "$ctrl" "$line")"
+		mon_wait_events "$out" $n ||
+			fail "event $n ($expect_ev) did not reach gpiomon: $(cat "$out")"
+		expect "event $n" "$(sed -n "${n}p" "$out")" "$line $expect_ev"
+		expect "notifications after event $n" \
+			"$(sim_stat "$ctrl" notifications)" $((notif + n))
+		expect "messages for event $n ($expect_ev)" \
+			"$(sim_msgs_since "$ctrl" "$msgs")" "$(msgs $per)"
+		expect "remote irq type after event $n" \
+			"$(sim_get_irq_type "$ctrl" "$line")" "edge-$edges"
+	done
+	expect "events seen by gpiomon" "$(mon_events "$out")" "$nev"
+	expect "edges lost by the remote" "$(sim_stat "$ctrl" lost_edges)" "$lost"
+	kill "$MON_PID" 2>/dev/null
+	wait_gone "$MON_PID" 5 || fail "gpiomon did not exit"
+	msg "$nev $edges events on $ctrl:$line, each re-armed with one SET_IRQ_TYPE"
+}

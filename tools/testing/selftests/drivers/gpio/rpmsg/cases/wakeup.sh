@@ -1,0 +1,48 @@
+#!/bin/sh
+# SPDX-License-Identifier: GPL-2.0
+# Interrupt wakeup reaches the remote: gpio-keys' KEY_A (controller 1 line
+# 3, "wakeup-source" in guest.dtsi) enables irq wake at system suspend and
+# disables it at resume. With pm_test=devices (devices suspend, nothing
+# sleeps) the remote must see one SET_WAKEUP per change: enable then
+# disable, and end with wake 0. With the device's wakeup disabled, a
+# suspend sends no SET_WAKEUP at all. Besides, gpio-keys reads the key once
+# at resume (gpio_keys_report_state): one GET_VALUE; nothing else.
+. "$(dirname "$0")/../lib.sh"
+
+dev=/sys/devices/platform/rpmsg-keys
+need_chip 1 >/dev/null || exit
+[ -e /sys/power/pm_test ] || skip "no /sys/power/pm_test (CONFIG_PM_DEBUG=n)"
+grep -qw freeze /sys/power/state || skip "no suspend to idle in /sys/power/state"
+[ -e "$dev/power/wakeup" ] || fail "$dev has no power/wakeup: is key-a a wakeup-source?"
+expect "$dev wakeup" "$(cat "$dev/power/wakeup")" enabled
+expect "remote wake of 1:3 before suspend" "$(sim_get_wake 1 3)" 0
+
+delay=/sys/module/suspend/parameters/pm_test_delay
+old_delay=$(cat $delay 2>/dev/null)
+restore() {
+	echo none > /sys/power/pm_test
+	[ -n "$old_delay" ] && echo "$old_delay" > $delay
+	echo enabled > "$dev/power/wakeup"
+}
+trap restore EXIT
+[ -n "$old_delay" ] && echo 0 > $delay
+echo devices > /sys/power/pm_test || fail "cannot set pm_test to devices"
+
+suspend() {
+	echo freeze > /sys/power/state || fail "suspend to idle (pm_test devices) failed"
+}
+
+before=$(sim_msgs 1)
+suspend
+after=$(sim_msgs_since 1 "$before")
+expect "remote wake of 1:3 after resume" "$(sim_get_wake 1 3)" 0
+expect "messages across a suspend with KEY_A a wakeup source" \
+	"$after" "$(msgs set_wakeup=2 get_value=1)"
+
+echo disabled > "$dev/power/wakeup"
+before=$(sim_msgs 1)
+suspend
+expect "messages across a suspend with wakeup disabled" \
+	"$(sim_msgs_since 1 "$before")" "$(msgs get_value=1)"
+expect "remote wake of 1:3" "$(sim_get_wake 1 3)" 0
+msg "SET_WAKEUP 1 at suspend and 0 at resume, nothing when wakeup is off"
