@@ -449,3 +449,19 @@ irq_edges() {
 	wait_gone "$MON_PID" 5 || fail "gpiomon did not exit"
 	msg "$nev $edges events on $ctrl:$line, each re-armed with one SET_IRQ_TYPE"
 }
+
+# consumer_rebind DEV DRIVER: probe platform device DEV (a DT consumer of
+# the remote's lines: leds/leds-gpio, rpmsg-keys/gpio-keys) again. When
+# the remote crashes or withdraws a channel, its gpiochip goes away and a
+# new one comes, but consumers stay bound to the old one (fw_devlink
+# linked them to the remote processor's device, which stays): a case
+# about the consumer itself, run after such a case, rebinds it first.
+consumer_rebind() {
+	msg "$1 lost its gpiochip (the channel was re-created): binding it again"
+	if [ -e "/sys/bus/platform/devices/$1/driver" ]; then
+		echo "$1" > "/sys/bus/platform/drivers/$2/unbind" ||
+			fail "cannot unbind $1 from $2"
+	fi
+	echo "$1" > "/sys/bus/platform/drivers/$2/bind" ||
+		fail "cannot bind $1 to $2"
+}

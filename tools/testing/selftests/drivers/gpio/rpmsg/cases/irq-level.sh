@@ -17,13 +17,12 @@ need_chip $CTRL >/dev/null || exit
 # cannot defer: it probes as soon as the remote processor's device is
 # bound, before the channel's gpiochip (its irq domain) exists, and fails
 # with "Unable to determine IRQ#". Probe it again now that the chip is
-# there.
-if ! input_dev rpmsg-level-keys > /dev/null; then
-	[ -e /sys/bus/platform/devices/rpmsg-level-keys ] ||
-		fail "no rpmsg-level-keys platform device (guest.dtsi)"
-	[ -e /sys/bus/platform/devices/rpmsg-level-keys/driver ] ||
-		echo rpmsg-level-keys > /sys/bus/platform/drivers/gpio-keys/bind ||
-		fail "cannot bind rpmsg-level-keys to gpio-keys"
+# there (also when it lost its chip to a re-created channel).
+[ -e /sys/bus/platform/devices/rpmsg-level-keys ] ||
+	fail "no rpmsg-level-keys platform device (guest.dtsi)"
+if ! input_dev rpmsg-level-keys > /dev/null ||
+   [ "$(sim_get_irq_type $CTRL $LINE)" != level-high ]; then
+	consumer_rebind rpmsg-level-keys gpio-keys
 fi
 wait_for "input_dev rpmsg-level-keys" 5 || fail "no rpmsg-level-keys input device"
 dev=$(input_dev rpmsg-level-keys)

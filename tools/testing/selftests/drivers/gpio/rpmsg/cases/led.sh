@@ -6,7 +6,8 @@
 # context", which the run's splat check catches) toggles remote line 0:1.
 . "$(dirname "$0")/../lib.sh"
 
-need_chip 0 >/dev/null || exit
+a=$(need_chip 0) || exit
+[ -n "$(line_consumer "$a" 0)" ] || consumer_rebind leds leds-gpio
 red=/sys/class/leds/led-red
 blink=/sys/class/leds/led-blink
 [ -d "$red" ] || fail "no $red (gpio-leds did not probe?)"

@@ -22,8 +22,6 @@ if [ -e /sys/module/gpio_rpmsg/initstate ]; then
 		grep -q " rpmsg:rpmsg-io-$n\$" /run/modprobe.log ||
 			fail "no module request for rpmsg:rpmsg-io-$n in /run/modprobe.log"
 	done
-	modprobe -R rpmsg:rpmsg-io-7 2>/dev/null | grep -qx gpio_rpmsg ||
-		msg "(modprobe -R not supported here)"
 	msg "module $ko loaded by modalias"
 else
 	[ -z "$ko" ] || fail "gpio_rpmsg is built in, yet $ko exists"

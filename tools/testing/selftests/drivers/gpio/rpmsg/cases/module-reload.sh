@@ -2,8 +2,8 @@
 # SPDX-License-Identifier: GPL-2.0
 # The module cannot be removed while a line of its chips is requested;
 # unused, rmmod removes every chip and modprobe brings them back working.
-# The DT consumers (gpio-leds, gpio-keys) hold lines too: they are unbound
-# for the test and bound again at the end.
+# The DT consumers (gpio-leds, gpio-keys) hold lines or interrupts too:
+# those bound are unbound for the test and bound again at the end.
 . "$(dirname "$0")/../lib.sh"
 
 [ -e /sys/module/gpio_rpmsg/initstate ] || skip "driver built in"
@@ -19,7 +19,7 @@ rebind() {
 	done
 }
 trap rebind EXIT
-for x in leds-gpio:leds gpio-keys:rpmsg-keys; do
+for x in leds-gpio:leds gpio-keys:rpmsg-keys gpio-keys:rpmsg-level-keys; do
 	if [ -e "$PD/${x%:*}/${x#*:}" ]; then
 		echo "${x#*:}" > "$PD/${x%:*}/unbind" || fail "cannot unbind ${x#*:}"
 		unbound="$unbound $x"

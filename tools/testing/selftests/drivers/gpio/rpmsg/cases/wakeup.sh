@@ -5,12 +5,15 @@
 # disables it at resume. With pm_test=devices (devices suspend, nothing
 # sleeps) the remote must see one SET_WAKEUP per change: enable then
 # disable, and end with wake 0. With the device's wakeup disabled, a
-# suspend sends no SET_WAKEUP at all. Besides, gpio-keys reads the key once
-# at resume (gpio_keys_report_state): one GET_VALUE; nothing else.
+# suspend sends no SET_WAKEUP at all. Besides, gpio-keys reads the key at
+# resume (gpio_keys_report_state): one GET_VALUE, two without wakeup, as
+# it then also closes and reopens its input device (open: the keyboard
+# handler has it) and reads the key at open. Nothing else.
 . "$(dirname "$0")/../lib.sh"
 
 dev=/sys/devices/platform/rpmsg-keys
-need_chip 1 >/dev/null || exit
+b=$(need_chip 1) || exit
+[ -n "$(line_consumer "$b" 3)" ] || consumer_rebind rpmsg-keys gpio-keys
 [ -e /sys/power/pm_test ] || skip "no /sys/power/pm_test (CONFIG_PM_DEBUG=n)"
 grep -qw freeze /sys/power/state || skip "no suspend to idle in /sys/power/state"
 [ -e "$dev/power/wakeup" ] || fail "$dev has no power/wakeup: is key-a a wakeup-source?"
@@ -43,6 +46,6 @@ echo disabled > "$dev/power/wakeup"
 before=$(sim_msgs 1)
 suspend
 expect "messages across a suspend with wakeup disabled" \
-	"$(sim_msgs_since 1 "$before")" "$(msgs get_value=1)"
+	"$(sim_msgs_since 1 "$before")" "$(msgs get_value=2)"
 expect "remote wake of 1:3" "$(sim_get_wake 1 3)" 0
 msg "SET_WAKEUP 1 at suspend and 0 at resume, nothing when wakeup is off"
