@@ -107,6 +107,8 @@ setup() {
 	GATE_HASH=$(declare -f fragment mkargs kmake configure build_commit | sha256sum | cut -c1-16)
 	mkdir -p "$WD/ok" "$WD/pass" "$LOGS"
 	HEAD_TREE=$(git -C "$tree" rev-parse 'series^{tree}')
+	mapfile -t BUILD_DIRS < <( { echo drivers/gpio; echo drivers/rpmsg
+		touched_objs | xargs -r -n 1 dirname; } | sort -u | sed 's|$|/|')
 	TOOLS=$( { spatch --version; sphinx-build --version; perl -v; python3 --version
 		   "${CROSS_COMPILE}gcc" --version; ls -l --time-style=+%s "$CACHE/sparse/bin/sparse"
 		   ls -l --time-style=+%s /usr/lib/python3/dist-packages/codespell_lib/data/dictionary.txt
@@ -294,12 +296,17 @@ gate_kernel_doc() {
 # the build clone; every fragment option must survive. Prints its output;
 # the last line is "reason: ..." when it fails.
 configure() {		# $1 = cfg
-	local cfg=$1 obj=$WD/o-$1 frag line bad=0 rc=0 out
+	local cfg=$1 obj=$WD/o-$1 frag line bad=0 rc=0 out stamp
 	mkdir -p "$obj"
 	frag=$obj/check.config
 	fragment "$cfg" > "$frag"
 	grep -q '^config GPIO_RPMSG$' "$WD/src/drivers/gpio/Kconfig" &&
 		echo CONFIG_GPIO_RPMSG=m >> "$frag"
+	# Same Kconfig files and fragment as last time: same .config.
+	stamp=$( { git -C "$WD/src" ls-tree -r HEAD | grep -E '/Kconfig[^/]*$|	Kconfig[^/]*$';
+		   cat "$frag"; } | sha256sum | cut -c1-16)
+	[ -f "$obj/.config" ] && [ "$(cat "$obj/.check-kconfig" 2>/dev/null)" = "$stamp" ] && return 0
+	rm -f "$obj/.check-kconfig"
 	out=$(KCONFIG_ALLCONFIG="$frag" kmake "$cfg" "$WD/src" -s allnoconfig 2>&1) || rc=$?
 	[ -z "$out" ] || echo "$out"
 	[ $rc = 0 ] || { echo "reason: allnoconfig failed"; return 1; }
@@ -308,6 +315,7 @@ configure() {		# $1 = cfg
 		grep -qx -- "$line" "$obj/.config" || { echo "config: $line not set"; bad=1; }
 	done < "$frag"
 	[ $bad = 0 ] || { echo "reason: config fragment not honoured"; return 1; }
+	echo "$stamp" > "$obj/.check-kconfig"
 }
 
 # Build commit $2 with config $1 in the build clone, W=1: any warning (or
@@ -316,7 +324,7 @@ build_commit() {
 	local cfg=$1 c=$2 obj=$WD/o-$1 n rc=0 out
 	at_commit "$c" || { echo "reason: checkout failed"; return 1; }
 	configure "$cfg" || return 1
-	out=$(kmake "$cfg" "$WD/src" W=1 drivers/gpio/ drivers/rpmsg/ 2>&1) || rc=$?
+	out=$(kmake "$cfg" "$WD/src" W=1 "${BUILD_DIRS[@]}" 2>&1) || rc=$?
 	[ -z "$out" ] || echo "$out"
 	[ $rc = 0 ] || { echo "reason: build failed"; return 1; }
 	n=$(grep -ci 'warning:' <<<"$out") || true
@@ -327,7 +335,8 @@ build_commit() {
 	fi
 }
 
-# W=1 build of drivers/gpio/ and drivers/rpmsg/ at the base and at every
+# W=1 build of drivers/gpio/, drivers/rpmsg/ and the directory of every
+# other C file the series touches (drivers/remoteproc/ ...) at the base and at every
 # patch (bisectability), once per config; the three gates share one walk
 # over the commits so every commit is checked out once.
 BUILD_CFGS=(gcc clang x86)
@@ -340,7 +349,7 @@ build_walk() {
 	for c in "$BASE_COMMIT" "${COMMITS[@]}"; do
 		tr=$(git -C "$tree" rev-parse "$c^{tree}")
 		for cfg in "${BUILD_CFGS[@]}"; do
-			key=$( { echo "$tr $cfg $GATE_HASH"; fragment "$cfg";
+			key=$( { echo "$tr $cfg $GATE_HASH ${BUILD_DIRS[*]}"; fragment "$cfg";
 				 mkargs "$cfg"; compiler_version "$cfg"; } | sha256sum | cut -c1-16)
 			{ echo "=== $(label "$c") $(subject "$c")"; echo "tree $tr key $key"; } >> "$WD/walk-$cfg.log"
 			if [ -z "${CHECK_FORCE:-}" ] && [ -e "$WD/ok/$key" ]; then
@@ -372,9 +381,9 @@ gate_build_gcc() { need "${CROSS_COMPILE}gcc"; build_gate gcc; }
 gate_build_clang() { need "clang$LLVM_SUFFIX"; build_gate clang; }
 gate_build_x86() { need gcc; build_gate x86; }
 
-# The C files the series adds or changes in the drivers it is about.
+# The kernel C files the series adds or changes.
 touched_objs() {
-	touched AM | grep -E '^drivers/(gpio|rpmsg)/.*\.c$' | sed 's/\.c$/.o/'
+	touched AM | grep -E '^(drivers|kernel|lib)/.*\.c$' | sed 's/\.c$/.o/'
 }
 
 # sparse (C=2) at the top of the series on the objects the series touches.
@@ -385,7 +394,7 @@ gate_sparse() {
 	local sparse objs o base_objs f out base
 	sparse=$(bash "$TOP/workspace/sparse.sh") || fail "sparse unavailable (workspace/sparse.sh)"
 	mapfile -t objs < <(touched_objs)
-	[ ${#objs[@]} -gt 0 ] || fail "no C file of drivers/gpio or drivers/rpmsg in the series"
+	[ ${#objs[@]} -gt 0 ] || fail "no kernel C file in the series"
 	at_commit "$HEAD" && configure gcc || fail "cannot configure the top commit"
 	# Not -s: the "CHECK" lines prove sparse ran (an unusable checker makes
 	# kbuild print a warning and silently check nothing).
@@ -546,13 +555,28 @@ gate_dt() {
 # ---------------------------------------------------------------- main
 
 # A passed gate is not run again while nothing it reads has changed: the
-# gate code, the patches, the tree, the exceptions and the tools. (The
-# build gates keep their own per-commit record, see build_walk; failures
-# are always run again.)
+# gate code, the tools and the gate's own inputs (the build gates keep their
+# own per-commit record, see build_walk; failures are always run again).
+# Patches are compared without their commit id and date, which change
+# whenever patches.sh rewrites the series.
+gate_inputs() {
+	case $GATE in
+	checkpatch|maintainers)
+		sed -E '/^From [0-9a-f]{40} /d; /^Date: /d' "${PATCHES[@]}"
+		cat "$TOP/workspace/checkpatch-exceptions" 2>/dev/null
+		git -C "$tree" rev-parse "$HEAD:MAINTAINERS" ;;
+	kernel-doc)
+		touched AM | grep -E '\.[ch]$' | sed "s|^|$HEAD:|" | xargs -r git -C "$tree" rev-parse
+		git -C "$tree" rev-parse "$HEAD:scripts" ;;
+	coccicheck)
+		touched A | grep -E '\.c$' | sed "s|^|$HEAD:|" | xargs -r git -C "$tree" rev-parse
+		git -C "$tree" rev-parse "$HEAD:scripts" "$HEAD:include" "$HEAD:arch/arm64/include" ;;
+	*)	echo "$HEAD_TREE"; cat "${PATCHES[@]}"; cat "$TOP"/series/*/files 2>/dev/null ;;
+	esac
+}
 gate_key() {
-	{ echo "$GATE"; sha256sum < "$0"; echo "$BASE_COMMIT $HEAD_TREE $TOOLS";
-	  cat "${PATCHES[@]}" "$TOP/workspace/checkpatch-exceptions" 2>/dev/null;
-	  cat "$TOP"/series/*/files 2>/dev/null; } | sha256sum | cut -c1-16
+	{ echo "$GATE $BASE_COMMIT $TOOLS"; sha256sum < "$0"; gate_inputs; } |
+		sha256sum | cut -c1-16
 }
 
 run_gate() {		# $1 = gate name

@@ -457,7 +457,7 @@ irq_edges() {
 # linked them to the remote processor's device, which stays): a case
 # about the consumer itself, run after such a case, rebinds it first.
 consumer_rebind() {
-	msg "$1 lost its gpiochip (the channel was re-created): binding it again"
+	msg "$1 is not bound to the current gpiochip: binding it again"
 	if [ -e "/sys/bus/platform/devices/$1/driver" ]; then
 		echo "$1" > "/sys/bus/platform/drivers/$2/unbind" ||
 			fail "cannot unbind $1 from $2"

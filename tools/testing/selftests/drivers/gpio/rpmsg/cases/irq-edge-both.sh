@@ -6,4 +6,4 @@
 . "$(dirname "$0")/../lib.sh"
 
 need_chip 1 >/dev/null || exit
-irq_edges 1 6 both 1 0 1 0
+irq_edges 1 6 both 1 0 1

@@ -6,4 +6,4 @@
 . "$(dirname "$0")/../lib.sh"
 
 need_chip 2 >/dev/null || exit
-irq_edges 2 1 falling 0 1 0 1 0
+irq_edges 2 1 falling 0 1 0

@@ -7,4 +7,4 @@
 . "$(dirname "$0")/../lib.sh"
 
 need_chip 2 >/dev/null || exit
-irq_edges 2 0 rising 1 0 1 0 1
+irq_edges 2 0 rising 1 0 1

@@ -46,7 +46,7 @@ wait_for "[ \$(sim_stat $CTRL notifications) -ge $((n0 + 3)) ]" 5 ||
 sim_set_input $CTRL $LINE 0
 wait_for "grep -q 'key $KEY_B 0' $out" 5 || fail "no KEY_B release: $(cat "$out")"
 wait "$pid" || fail "evread: $(cat "$out")"
-expect "KEY_B events" "$(cat "$out" | tr '\n' ' ')" "key $KEY_B 1 key $KEY_B 0 "
+expect "KEY_B events" "$(tr '\n' ' ' < "$out")" "key $KEY_B 1 key $KEY_B 0 "
 wait_for "[ \$(sim_get_masked $CTRL $LINE) = 0 ]" 5 || fail "line $CTRL:$LINE left masked"
 n=$(sim_stat $CTRL notifications)
 sleep 0.3

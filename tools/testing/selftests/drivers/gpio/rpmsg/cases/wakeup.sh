@@ -31,12 +31,12 @@ trap restore EXIT
 [ -n "$old_delay" ] && echo 0 > $delay
 echo devices > /sys/power/pm_test || fail "cannot set pm_test to devices"
 
-suspend() {
+do_suspend() {
 	echo freeze > /sys/power/state || fail "suspend to idle (pm_test devices) failed"
 }
 
 before=$(sim_msgs 1)
-suspend
+do_suspend
 after=$(sim_msgs_since 1 "$before")
 expect "remote wake of 1:3 after resume" "$(sim_get_wake 1 3)" 0
 expect "messages across a suspend with KEY_A a wakeup source" \
@@ -44,7 +44,7 @@ expect "messages across a suspend with KEY_A a wakeup source" \
 
 echo disabled > "$dev/power/wakeup"
 before=$(sim_msgs 1)
-suspend
+do_suspend
 expect "messages across a suspend with wakeup disabled" \
 	"$(sim_msgs_since 1 "$before")" "$(msgs get_value=2)"
 expect "remote wake of 1:3" "$(sim_get_wake 1 3)" 0
