@@ -73,7 +73,7 @@ need() { command -v "$1" >/dev/null || fail "$1 not installed"; }
 
 # Touched files (base..head), by status. Renames count as add + delete.
 touched() {		# $1 = A|M|D|AM (added, modified, deleted, both)
-	git -C "$tree" diff --no-renames --name-status "$BASE_COMMIT" "$HEAD" |
+	git -C "$WD/src" diff --no-renames --name-status "$BASE_COMMIT" "$HEAD" |
 		awk -v s="$1" 'index(s, $1) { print $2 }'
 }
 
@@ -94,38 +94,44 @@ setup() {
 	bash "$TOP/workspace/patches.sh" >&2 || die "workspace/patches.sh failed"
 	BASE_TREE=$(bash "$TOP/workspace/base-tree.sh")
 	BASE_COMMIT=$(git -C "$BASE_TREE" rev-parse HEAD)
-	HEAD=$(git -C "$tree" rev-parse series)
-	[ "$(git -C "$tree" rev-parse HEAD)" = "$HEAD" ] ||
-		die "$tree is not checked out at series"
-	mapfile -t COMMITS < <(git -C "$tree" rev-list --reverse "$BASE_COMMIT..$HEAD")
-	[ ${#COMMITS[@]} -gt 0 ] || die "no commits on series"
-	mapfile -t PATCHES < <(ls "$OUT"/series/0*.patch | grep -v '/0000-cover-letter\.patch$')
-	[ ${#PATCHES[@]} = ${#COMMITS[@]} ] ||
-		die "out/series has ${#PATCHES[@]} patches for ${#COMMITS[@]} commits"
 	WD=$CACHE/check/$(echo "$BASE_COMMIT" | cut -c1-12)
-	# What a cached build verdict depends on besides tree and compiler.
-	GATE_HASH=$(declare -f fragment mkargs kmake configure build_commit | sha256sum | cut -c1-16)
 	mkdir -p "$WD/ok" "$WD/pass" "$LOGS"
-	HEAD_TREE=$(git -C "$tree" rev-parse 'series^{tree}')
-	mapfile -t BUILD_DIRS < <( { echo drivers/gpio; echo drivers/rpmsg
-		touched_objs | xargs -r -n 1 dirname; } | sort -u | sed 's|$|/|')
-	TOOLS=$( { spatch --version; sphinx-build --version; perl -v; python3 --version
-		   "${CROSS_COMPILE}gcc" --version; ls -l --time-style=+%s "$CACHE/sparse/bin/sparse"
-		   ls -l --time-style=+%s /usr/lib/python3/dist-packages/codespell_lib/data/dictionary.txt
-		   true; } 2>&1 | sha256sum | cut -c1-16)
 	# One check at a time per base: they share the clone and object dirs.
 	exec 8>"$WD/.lock"
 	flock 8
 
 	# Our own clone: objects of the base from the base tree, the series
-	# fetched from out/linux (so out/linux may be recreated any time).
+	# fetched from out/linux. Everything below reads the clone and a copy
+	# of out/series, never out/linux or out/series again: someone may run
+	# patches.sh meanwhile.
 	if [ ! -d "$WD/src/.git" ]; then
 		rm -rf "$WD/src"
 		git clone -q --shared --no-checkout "$BASE_TREE" "$WD/src"
 		git -C "$WD/src" checkout -q --detach "$BASE_COMMIT"
 	fi
+	HEAD=$(cat "$OUT/series/.head")
 	git -C "$WD/src" fetch -q "$tree" series
+	rm -rf "$WD/patches" && mkdir "$WD/patches"
+	cp "$OUT"/series/0*.patch "$WD/patches/"
+	[ "$(cat "$OUT/series/.head")" = "$HEAD" ] &&
+	[ "$(git -C "$WD/src" rev-parse FETCH_HEAD)" = "$HEAD" ] ||
+		die "the series changed while being copied (patches.sh running?); run again"
 	[ -z "$(git -C "$WD/src" status --porcelain)" ] || git -C "$WD/src" reset -q --hard
+
+	mapfile -t COMMITS < <(git -C "$WD/src" rev-list --reverse "$BASE_COMMIT..$HEAD")
+	[ ${#COMMITS[@]} -gt 0 ] || die "no commits on series"
+	mapfile -t PATCHES < <(ls "$WD"/patches/0*.patch | grep -v '/0000-cover-letter\.patch$')
+	[ ${#PATCHES[@]} = ${#COMMITS[@]} ] ||
+		die "out/series has ${#PATCHES[@]} patches for ${#COMMITS[@]} commits"
+	HEAD_TREE=$(git -C "$WD/src" rev-parse "$HEAD^{tree}")
+	mapfile -t BUILD_DIRS < <( { echo drivers/gpio; echo drivers/rpmsg
+		touched_objs | xargs -r -n 1 dirname; } | sort -u | sed 's|$|/|')
+	# What a cached build verdict depends on besides tree and compiler.
+	GATE_HASH=$(declare -f fragment mkargs kmake configure build_commit | sha256sum | cut -c1-16)
+	TOOLS=$( { spatch --version; sphinx-build --version; perl -v; python3 --version
+		   "${CROSS_COMPILE}gcc" --version; ls -l --time-style=+%s "$CACHE/sparse/bin/sparse"
+		   ls -l --time-style=+%s /usr/lib/python3/dist-packages/codespell_lib/data/dictionary.txt
+		   true; } 2>&1 | sha256sum | cut -c1-16)
 }
 
 at_commit() {		# check the build clone out at commit $1
@@ -133,7 +139,7 @@ at_commit() {		# check the build clone out at commit $1
 	git -C "$WD/src" checkout -q --detach "$1"
 }
 
-subject() { git -C "$tree" log -1 --format=%s "$1"; }
+subject() { git -C "$WD/src" log -1 --format=%s "$1"; }
 label() {		# "base" or the patch number of commit $1
 	local i
 	[ "$1" = "$BASE_COMMIT" ] && { echo base; return; }
@@ -151,6 +157,7 @@ label() {		# "base" or the patch number of commit $1
 # because of REASON (which must be given). Nothing else is ever ignored.
 gate_checkpatch() {
 	local ex=$TOP/workspace/checkpatch-exceptions p out left bad=0 n=0
+	at_commit "$HEAD" || fail "cannot check out the top commit"
 	local dict=/usr/lib/python3/dist-packages/codespell_lib/data/dictionary.txt
 	[ -f "$dict" ] || dict=/usr/share/codespell/dictionary.txt
 	[ -f "$dict" ] || fail "codespell dictionary missing (install codespell)"
@@ -160,7 +167,7 @@ gate_checkpatch() {
 	for p in "${PATCHES[@]}"; do
 		n=$((n + 1))
 		echo "=== $(basename "$p")"
-		out=$(cd "$tree" && ./scripts/checkpatch.pl --strict --show-types \
+		out=$(cd "$WD/src" && ./scripts/checkpatch.pl --strict --show-types \
 			--codespell --codespellfile "$dict" "$p" 2>&1)
 		echo "$out"
 		grep -q '^total: [0-9]* errors, ' <<<"$out" || fail "checkpatch did not run on $(basename "$p")"
@@ -196,7 +203,7 @@ gate_series_applies() {
 		git -C "$am" am -q --whitespace=error-all "${PATCHES[@]}" ||
 		{ git -C "$am" am --abort; fail "git am failed, see log"; }
 	got=$(git -C "$am" rev-parse 'HEAD^{tree}')
-	want=$(git -C "$tree" rev-parse 'series^{tree}')
+	want=$HEAD_TREE
 	echo "tree after git am: $got; series: $want"
 	[ "$got" = "$want" ] || fail "tree after git am differs from series"
 	[ "$(git -C "$am" rev-list --count "$BASE_COMMIT..HEAD")" = ${#PATCHES[@]} ] ||
@@ -209,7 +216,7 @@ gate_series_applies() {
 		list=$dir/files
 		if [ -f "$list" ]; then
 			for f in $(sed 's/#.*//' "$list"); do
-				if [ "$(git -C "$tree" rev-parse -q --verify "${COMMITS[$i]}:$f")" != \
+				if [ "$(git -C "$WD/src" rev-parse -q --verify "${COMMITS[$i]}:$f")" != \
 				     "$(git -C "$TOP" hash-object "$f")" ]; then
 					echo "NOT IN PATCH $((i + 1)): $f (listed in series/$(basename "$dir")/files)"
 					bad=$((bad + 1))
@@ -247,13 +254,14 @@ lists_for() {		# $1 = path
 
 gate_maintainers() {
 	local i c p got want w bad=0
+	at_commit "$HEAD" || fail "cannot check out the top commit"
 	for i in "${!COMMITS[@]}"; do
 		c=${COMMITS[$i]} p=${PATCHES[$i]}
 		# stderr apart: it cannot look up Fixes: commits (no history).
-		got=$(cd "$tree" && ./scripts/get_maintainer.pl --no-git --no-git-fallback \
+		got=$(cd "$WD/src" && ./scripts/get_maintainer.pl --no-git --no-git-fallback \
 			--no-rolestats "$p" 2>"$WD/gm.err") ||
 			{ cat "$WD/gm.err"; fail "get_maintainer.pl failed on $(basename "$p")"; }
-		want=$(git -C "$tree" diff-tree --no-commit-id --name-only -r "$c" |
+		want=$(git -C "$WD/src" diff-tree --no-commit-id --name-only -r "$c" |
 			while read -r f; do lists_for "$f"; done | sort -u)
 		echo "=== $(basename "$p")"
 		echo "$got" | sed 's/^/  /'
@@ -273,10 +281,11 @@ gate_maintainers() {
 # the warnings the base already has (compared without line numbers).
 gate_kernel_doc() {
 	local f n=0 new
+	at_commit "$HEAD" || fail "cannot check out the top commit"
 	: > "$WD/kdoc.new"
 	for f in $(touched AM | grep -E '\.[ch]$'); do
 		n=$((n + 1))
-		(cd "$tree" && ./scripts/kernel-doc -none -Wall "$f") > "$WD/kdoc.top" 2>&1 ||
+		(cd "$WD/src" && ./scripts/kernel-doc -none -Wall "$f") > "$WD/kdoc.top" 2>&1 ||
 			fail "kernel-doc failed on $f"
 		if [ -f "$BASE_TREE/$f" ]; then
 			(cd "$BASE_TREE" && ./scripts/kernel-doc -none -Wall "$f") > "$WD/kdoc.base" 2>&1 ||
@@ -340,6 +349,16 @@ build_commit() {
 # patch (bisectability), once per config; the three gates share one walk
 # over the commits so every commit is checked out once.
 BUILD_CFGS=(gcc clang x86)
+
+# What of a commit's tree the builds can read: all of it but the
+# documentation, MAINTAINERS and the device trees. Commits that only change
+# those (bindings, docs, dts) share the verdict of the commit before them.
+build_tree() {
+	git -C "$WD/src" ls-tree -r "$1" |
+		grep -v -E '	(Documentation/|MAINTAINERS$|arch/[^/]+/boot/dts/)' |
+		sha256sum | cut -c1-40
+}
+
 build_walk() {
 	local c cfg key tr t0 res
 	for cfg in "${BUILD_CFGS[@]}"; do
@@ -347,11 +366,11 @@ build_walk() {
 		echo 0 > "$WD/time-$cfg"; : > "$WD/bad-$cfg"
 	done
 	for c in "$BASE_COMMIT" "${COMMITS[@]}"; do
-		tr=$(git -C "$tree" rev-parse "$c^{tree}")
+		tr=$(build_tree "$c")
 		for cfg in "${BUILD_CFGS[@]}"; do
 			key=$( { echo "$tr $cfg $GATE_HASH ${BUILD_DIRS[*]}"; fragment "$cfg";
 				 mkargs "$cfg"; compiler_version "$cfg"; } | sha256sum | cut -c1-16)
-			{ echo "=== $(label "$c") $(subject "$c")"; echo "tree $tr key $key"; } >> "$WD/walk-$cfg.log"
+			{ echo "=== $(label "$c") $(subject "$c")"; echo "build inputs $tr key $key"; } >> "$WD/walk-$cfg.log"
 			if [ -z "${CHECK_FORCE:-}" ] && [ -e "$WD/ok/$key" ]; then
 				echo "clean before (cached)" >> "$WD/walk-$cfg.log"
 				continue
@@ -493,7 +512,8 @@ docs_dirs() {
 	{
 		touched AM | grep -E '^Documentation/.*\.rst$' | grep -v '^Documentation/devicetree/'
 		for f in $(touched AM | grep -E '\.[ch]$'); do
-			git -C "$tree" grep -l -E "kernel-doc:: +$f" -- 'Documentation/*.rst' || true
+			git -C "$WD/src" grep -l -E "kernel-doc:: +$f" "$HEAD" -- 'Documentation/*.rst' |
+				sed "s|^$HEAD:||" || true
 		done
 	} | while read -r f; do
 		d=$(dirname "${f#Documentation/}")
@@ -549,7 +569,8 @@ gate_docs() {
 # Device tree: workspace/check-dt.sh prints its own PASS/FAIL lines.
 gate_dt() {
 	[ -f "$TOP/workspace/check-dt.sh" ] || fail "workspace/check-dt.sh missing"
-	bash "$TOP/workspace/check-dt.sh" "$tree"
+	at_commit "$HEAD" || fail "cannot check out the top commit"
+	bash "$TOP/workspace/check-dt.sh" "$WD/src"
 }
 
 # ---------------------------------------------------------------- main
@@ -564,13 +585,13 @@ gate_inputs() {
 	checkpatch|maintainers)
 		sed -E '/^From [0-9a-f]{40} /d; /^Date: /d' "${PATCHES[@]}"
 		cat "$TOP/workspace/checkpatch-exceptions" 2>/dev/null
-		git -C "$tree" rev-parse "$HEAD:MAINTAINERS" ;;
+		git -C "$WD/src" rev-parse "$HEAD:MAINTAINERS" ;;
 	kernel-doc)
-		touched AM | grep -E '\.[ch]$' | sed "s|^|$HEAD:|" | xargs -r git -C "$tree" rev-parse
-		git -C "$tree" rev-parse "$HEAD:scripts" ;;
+		touched AM | grep -E '\.[ch]$' | sed "s|^|$HEAD:|" | xargs -r git -C "$WD/src" rev-parse
+		git -C "$WD/src" rev-parse "$HEAD:scripts" ;;
 	coccicheck)
-		touched A | grep -E '\.c$' | sed "s|^|$HEAD:|" | xargs -r git -C "$tree" rev-parse
-		git -C "$tree" rev-parse "$HEAD:scripts" "$HEAD:include" "$HEAD:arch/arm64/include" ;;
+		touched A | grep -E '\.c$' | sed "s|^|$HEAD:|" | xargs -r git -C "$WD/src" rev-parse
+		git -C "$WD/src" rev-parse "$HEAD:scripts" "$HEAD:include" "$HEAD:arch/arm64/include" ;;
 	*)	echo "$HEAD_TREE"; cat "${PATCHES[@]}"; cat "$TOP"/series/*/files 2>/dev/null ;;
 	esac
 }
