@@ -1,17 +1,21 @@
 #!/bin/bash
 # SPDX-License-Identifier: GPL-2.0
-# Static checks of the series (base..series in out/linux), one line per gate:
+# Static checks of the series (base..series, as patches.sh makes it), one
+# line per gate on stdout:
 #   PASS <gate>    or    FAIL <gate>: <short reason>
-# Details go to out/check/<gate>.log. Exit status 1 if any gate failed.
-# A gate that cannot run (tool missing, nothing to check) fails; none is
-# ever skipped. Usage: check.sh [GATE...]   (default: all gates, in order)
+# (the dt gate prints the lines of workspace/check-dt.sh as they are).
+# Details go to out/check/<gate>.log, timings to stderr. Exit status 1 if
+# any gate failed. A gate that cannot run (tool missing, nothing to check)
+# fails; none is ever skipped. Usage: check.sh [GATE...]  (default: all)
 #
-# Builds, bisection and the am test run in a clone of our own
-# ($CACHE/check/<base>/src) so that out/linux stays on "series" for whoever
-# else uses it meanwhile. Object dirs live next to it and persist, keyed by
-# the base commit, so warm runs are incremental; a commit whose tree was
-# already built clean with the same compilers, config and gate code is not
-# built again (set CHECK_FORCE=1 to rebuild everything).
+# Everything runs in a clone of our own ($CACHE/check/<base>/src, series
+# fetched from out/linux) and on a copy of out/series, so that out/linux
+# stays on "series" for whoever else uses it and a concurrent patches.sh
+# cannot change the tree under a running gate. Object dirs live next to the
+# clone and persist, keyed by the base commit, so warm runs are incremental.
+# A commit whose build inputs were already built clean with the same
+# compilers, config and gate code is not built again, and a gate that passed
+# is not run again while its inputs are unchanged (CHECK_FORCE=1 redoes all).
 . "$(dirname "$0")/lib.sh"
 
 GATES=(checkpatch series-applies maintainers kernel-doc
