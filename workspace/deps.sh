@@ -31,11 +31,7 @@ if [ ${#missing[@]} -gt 0 ]; then
 	DEBIAN_FRONTEND=noninteractive apt-get install -y -q --no-install-recommends "${missing[@]}"
 fi
 
-for step in sparse sid-root guest-rootfs; do
-	if [ -x "$TOP/workspace/$step.sh" ] || [ -f "$TOP/workspace/$step.sh" ]; then
-		bash "$TOP/workspace/$step.sh" >/dev/null
-	else
-		die "workspace/$step.sh missing"
-	fi
-done
+bash "$TOP/workspace/sparse.sh" >/dev/null
+bash "$TOP/workspace/sid-root.sh" >/dev/null
+bash "$TOP/workspace/guest-rootfs.sh" base >/dev/null
 log "dependencies ready"
