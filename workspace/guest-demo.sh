@@ -44,6 +44,8 @@ for _ in 1 2 3 4; do echo "remote 0:1 level $(sim_get_output 0 1)"; sleep 0.3; d
 
 say "Key A (1:3, active low, gpio-keys): the remote presses and releases it"
 ev=$(input_dev rpmsg-keys) || { echo "no rpmsg-keys input device"; exit 0; }
+# The remote's pins power up low: that is "pressed" for an active-low key
+sim_set_input 1 3 1; sleep 0.3
 evread "$ev" 2 3000 &
 sleep 0.5
 sim_set_input 1 3 0; sleep 0.1; sim_set_input 1 3 1
