@@ -30,26 +30,6 @@ APTDIR=$GUEST/apt
 PKGS=(busybox-static gpiod libgpiod3 libc6)
 SUITES="sid trixie"
 
-# First URIs: of the deb822 entry that carries the "main" component of a
-# plain Debian suite (as in sid-root.sh).
-host_mirror() {
-	local f
-	for f in /etc/apt/sources.list.d/*.sources; do
-		[ -e "$f" ] || continue
-		awk '
-		function flush() {
-			if (uri != "" && comps ~ /(^| )main( |$)/ &&
-			    suites ~ /(^| )[a-z]+( |$)/ && uri !~ /security/)
-				{ print uri; found = 1; exit }
-			uri = comps = suites = ""
-		}
-		/^[ \t]*$/ { flush(); next }
-		/^URIs:/ { uri = $2 }
-		/^Suites:/ { $1 = ""; suites = $0 }
-		/^Components:/ { $1 = ""; comps = $0 }
-		END { if (!found) flush() }' "$f"
-	done | head -n 1
-}
 
 apt_opts=(
 	-o Dir::Etc::SourceList="$APTDIR/sources.list"

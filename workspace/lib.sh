@@ -21,3 +21,25 @@ mkdir -p "$OUT" "$CACHE"
 
 log() { printf '==> %s\n' "$*" >&2; }
 die() { printf 'error: %s\n' "$*" >&2; exit 1; }
+
+# The Debian mirror the host uses: the first URIs: of the deb822 entry that
+# carries "main" of a plain Debian suite (not -security, not -updates).
+# Read at run time so that no host name is ever written into the repo.
+host_mirror() {
+	local f
+	for f in /etc/apt/sources.list.d/*.sources; do
+		[ -e "$f" ] || continue
+		awk '
+		function flush() {
+			if (uri != "" && comps ~ /(^| )main( |$)/ &&
+			    suites ~ /(^| )[a-z]+( |$)/ && uri !~ /security/)
+				{ print uri; found = 1; exit }
+			uri = comps = suites = ""
+		}
+		/^[ \t]*$/ { flush(); next }
+		/^URIs:/ { uri = $2 }
+		/^Suites:/ { $1 = ""; suites = $0 }
+		/^Components:/ { $1 = ""; comps = $0 }
+		END { if (!found) flush() }' "$f"
+	done | head -n 1
+}

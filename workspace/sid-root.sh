@@ -19,26 +19,6 @@ if [ -e "$root/$marker" ]; then
 	exit 0
 fi
 
-# First URIs: of the deb822 entry that carries the "main" component of a
-# plain Debian suite (not -security, not -updates).
-host_mirror() {
-	local f
-	for f in /etc/apt/sources.list.d/*.sources; do
-		[ -e "$f" ] || continue
-		awk '
-		function flush() {
-			if (uri != "" && comps ~ /(^| )main( |$)/ &&
-			    suites ~ /(^| )[a-z]+( |$)/ && uri !~ /security/)
-				{ print uri; found = 1; exit }
-			uri = comps = suites = ""
-		}
-		/^[ \t]*$/ { flush(); next }
-		/^URIs:/ { uri = $2 }
-		/^Suites:/ { $1 = ""; suites = $0 }
-		/^Components:/ { $1 = ""; comps = $0 }
-		END { if (!found) flush() }' "$f"
-	done | head -n 1
-}
 
 mirror=$(host_mirror)
 [ -n "$mirror" ] || die "no Debian mirror found in /etc/apt/sources.list.d/*.sources"

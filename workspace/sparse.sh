@@ -30,26 +30,6 @@ if sparse_ok "$bin"; then
 	exit 0
 fi
 
-# First URIs: of the deb822 entry carrying "main" of a plain Debian suite
-# (same rule as sid-root.sh).
-host_mirror() {
-	local f
-	for f in /etc/apt/sources.list.d/*.sources; do
-		[ -e "$f" ] || continue
-		awk '
-		function flush() {
-			if (uri != "" && comps ~ /(^| )main( |$)/ &&
-			    suites ~ /(^| )[a-z]+( |$)/ && uri !~ /security/)
-				{ print uri; found = 1; exit }
-			uri = comps = suites = ""
-		}
-		/^[ \t]*$/ { flush(); next }
-		/^URIs:/ { uri = $2 }
-		/^Suites:/ { $1 = ""; suites = $0 }
-		/^Components:/ { $1 = ""; comps = $0 }
-		END { if (!found) flush() }' "$f"
-	done | head -n 1
-}
 
 exec 9>"$CACHE/.sparse.lock"
 flock 9
