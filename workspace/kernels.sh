@@ -23,6 +23,14 @@ for flavour in "$@"; do
 	       sha256sum | cut -c1-16)
 	if [ "$(cat "$obj/.rpmsg-gpio-key" 2>/dev/null)" != "$key" ]; then
 		log "building the $flavour kernel in $obj"
+		# The flavours differ in one symbol, and kbuild rebuilds only
+		# what depends on a changed symbol: start from the other one.
+		for seed in "$CACHE"/build/builtin "$CACHE"/build/module; do
+			[ ! -e "$obj/.config" ] && [ "$seed" != "$obj" ] &&
+				[ -e "$seed/.rpmsg-gpio-key" ] || continue
+			log "seeding it with the objects of $seed"
+			cp -a "$seed" "$obj"
+		done
 		rm -f "$obj/.rpmsg-gpio-key"
 		bash "$TOP/workspace/build-kernel.sh" "$tree" "$obj" "${frags[@]}"
 		echo "$key" > "$obj/.rpmsg-gpio-key"
