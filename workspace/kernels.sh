@@ -29,7 +29,8 @@ for flavour in "$@"; do
 			[ ! -e "$obj/.config" ] && [ "$seed" != "$obj" ] &&
 				[ -e "$seed/.rpmsg-gpio-key" ] || continue
 			log "seeding it with the objects of $seed"
-			cp -a "$seed" "$obj"
+			rm -rf "$obj" && cp -a "$seed" "$obj"
+			break
 		done
 		rm -f "$obj/.rpmsg-gpio-key"
 		bash "$TOP/workspace/build-kernel.sh" "$tree" "$obj" "${frags[@]}"
