@@ -305,16 +305,19 @@ rpmsg_dev() {
 
 SIM_CMDS="get_direction set_direction get_value set_value set_irq_type set_wakeup"
 
-# sim_msgs CTRL: the remote's request counters, "name=value ..." in
-# SIM_CMDS order
-sim_msgs() {
+# cmd_counts GETTER CTRL [PREFIX]: "cmd=n ..." in SIM_CMDS order, each n
+# read with GETTER CTRL PREFIXcmd (sim_stat or drv_stat)
+cmd_counts() {
 	local s out=
 
 	for s in $SIM_CMDS; do
-		out="$out$s=$(sim_stat "$1" $s) "
+		out="$out$s=$($1 "$2" "${3:-}$s") "
 	done
 	echo "${out% }"
 }
+
+# sim_msgs CTRL: the remote's request counters, "name=value ..."
+sim_msgs() { cmd_counts sim_stat "$1"; }
 
 # sim_msgs_since CTRL BEFORE: what sim_msgs CTRL says now minus BEFORE
 # (an earlier sim_msgs CTRL), e.g. "get_direction=0 set_direction=1 ..."

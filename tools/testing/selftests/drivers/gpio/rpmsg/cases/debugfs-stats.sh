@@ -18,14 +18,7 @@ for ctrl in 0 1 2; do
 done
 
 # The driver's requests_* as "cmd=n ..." (the order of SIM_CMDS)
-drv_msgs() {
-	local s out=
-
-	for s in $SIM_CMDS; do
-		out="$out$s=$(drv_stat "$1" requests_$s) "
-	done
-	echo "${out% }"
-}
+drv_msgs() { cmd_counts drv_stat "$1" requests_; }
 
 CTRL=2
 c=$(need_chip $CTRL) || exit
