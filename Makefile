@@ -17,6 +17,7 @@ help:
 	@echo "make test       everything CI checks (static gates + QEMU suite on both kernels)"
 	@echo "make patches    write the series to out/series/ (git am-able, with cover letter)"
 	@echo "make check      static gates on every patch (checkpatch, W=1 gcc/clang/x86, sparse, ...)"
+	@echo "make bench      benchmarks against same-boot baselines: out/bench/results.{json,md}"
 	@echo "make kernels    build the two test kernels (driver built in / as a module)"
 	@echo "make shell      boot the test guest with an interactive shell"
 	@echo "make qemu-test T=tools/testing/selftests/drivers/gpio/rpmsg/cases/X.sh"
@@ -44,6 +45,9 @@ run: deps patches
 
 shell: deps patches
 	@bash $(W)/run.sh shell
+
+bench: deps patches
+	@bash $(W)/bench.sh
 
 qemu-test: deps patches
 	@test -n "$(T)" || { echo "usage: make qemu-test T=path/to/case.sh"; exit 2; }

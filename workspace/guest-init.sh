@@ -6,6 +6,7 @@
 # module (as udev would), then by MODE from /etc/rig.conf:
 #   test   run the selftests (rpmsg-gpio.sh, KTAP) and power off
 #   run    load the simulator, show a short demo and power off
+#   bench  load the simulator, run the benchmarks (bench.sh), power off
 #   shell  load the simulator and drop to a shell; power off when it exits
 # In test mode everything the tests print goes through /dev/kmsg, so test
 # lines and kernel messages reach the console whole and in order.
@@ -59,6 +60,17 @@ test)
 	# Lines starting with "<" would be taken as a log level.
 	# shellcheck disable=SC2046 # one word per case
 	sh $T/rpmsg-gpio.sh $(cat $T/cases.list) 2>&1 |
+		while IFS= read -r line; do
+			case "$line" in "<"*) line=" $line" ;; esac
+			printf '%s\n' "$line" > /dev/kmsg
+		done
+	finish
+	;;
+bench)
+	echo on > /proc/sys/kernel/printk_devkmsg 2>/dev/null
+	echo "# rig: kernel $(uname -r), benchmarks" > /dev/kmsg
+	load_sim || echo "# bench: the simulator did not load" > /dev/kmsg
+	sh $T/bench.sh 2>&1 |
 		while IFS= read -r line; do
 			case "$line" in "<"*) line=" $line" ;; esac
 			printf '%s\n' "$line" > /dev/kmsg

@@ -15,8 +15,9 @@
 # Per run, appended as a second cpio archive (the kernel unpacks
 # concatenated archives): the test kernel's modules ($OBJ/modinst), the
 # simulator module, the selftest scripts and ktap_helpers.sh from the
-# kernel tree, the evdev reader, /init and its settings (MODE = test, run
-# or shell; CASE = case scripts, default all).
+# kernel tree, the evdev reader, the benchmarks (gpio-bench, bench.sh),
+# /init and its settings (MODE = test, run, shell or bench; CASE = case
+# scripts, default all).
 #
 # GUEST_REFRESH=1 re-reads the package lists (otherwise at most weekly).
 # SIM_KO=path selects the simulator module (default: built from
@@ -172,13 +173,15 @@ base() {
 	echo "$dst"
 }
 
-# Statically linked evdev reader, rebuilt when its source changes.
-evread() {
-	local bin=$OUT/guest/evread
+# A statically linked guest tool from one C file, rebuilt when it changes:
+# guest_tool SOURCE -> the binary
+guest_tool() {
+	local src=$1 bin
+	bin=$OUT/guest/$(basename "$src" .c)
 	mkdir -p "$OUT/guest"
-	if [ ! -e "$bin" ] || [ "$SELFTEST/evread.c" -nt "$bin" ]; then
+	if [ ! -e "$bin" ] || [ "$src" -nt "$bin" ]; then
 		"${CROSS_COMPILE}gcc" -static -O2 -Wall -Wextra -Werror -o "$bin.tmp" \
-			"$SELFTEST/evread.c" || die "cannot build evread"
+			"$src" || die "cannot build $src"
 		"${CROSS_COMPILE}strip" "$bin.tmp"
 		mv "$bin.tmp" "$bin"
 	fi
@@ -213,9 +216,10 @@ initrd() {
 	local obj=$1 mode=$2 out=$3; shift 3
 	local b tmp kver ko ev c t
 	[ -e "$obj/include/config/kernel.release" ] || die "$obj: not a built kernel"
-	case "$mode" in test|run|shell) ;; *) die "mode: test, run or shell" ;; esac
+	case "$mode" in test|run|shell|bench) ;; *) die "mode: test, run, shell or bench" ;; esac
 	b=$(base)
-	ev=$(evread)
+	ev=$(guest_tool "$SELFTEST/evread.c")
+	gb=$(guest_tool "$SELFTEST/bench/gpio-bench.c")
 	kver=$(cat "$obj/include/config/kernel.release")
 	ko=$(sim_ko "$obj")
 	t=/usr/share/rpmsg-gpio
@@ -231,6 +235,8 @@ initrd() {
 	fi
 	install -m 0755 "$TOP/workspace/guest-init.sh" init
 	install -m 0755 "$ev" usr/bin/evread
+	install -m 0755 "$gb" usr/bin/gpio-bench
+	install -m 0755 "$SELFTEST/bench/bench.sh" ".$t/"
 	install -m 0644 "$SELFTEST/lib.sh" "$obj/source/tools/testing/selftests/kselftest/ktap_helpers.sh" ".$t/"
 	install -m 0755 "$SELFTEST/rpmsg-gpio.sh" "$TOP/workspace/guest-demo.sh" ".$t/"
 	mv ".$t/guest-demo.sh" ".$t/demo.sh"
@@ -246,7 +252,7 @@ initrd() {
 	{
 		echo "MODE=$mode"
 		echo "KVER=$kver"
-		echo "SIM_PARAMS='${SIM_PARAMS:-controllers=0:32,1:20,2:8}'"
+		echo "SIM_PARAMS='${SIM_PARAMS:-controllers=0:32,1:20,2:8,3:300}'"
 	} > etc/rig.conf
 	find . -mindepth 1 | LC_ALL=C sort | cpio --quiet -o -H newc -R 0:0 --reproducible
 	) | gzip -n -1 > "$tmp/run.cpio.gz"

@@ -1,9 +1,11 @@
 #!/bin/bash
 # SPDX-License-Identifier: GPL-2.0
-# Build the two test kernels from out/linux (the series applied):
+# Build kernels from out/linux (the series applied):
 #   builtin: CONFIG_GPIO_RPMSG=y      module: CONFIG_GPIO_RPMSG=m
-# Both carry the debug options of workspace/kconfig/debug.config.
-# Usage: kernels.sh [builtin|module]...   Prints "<flavour> <objdir>" lines.
+# (the two test kernels, with the debug options of kconfig/debug.config)
+#   bench:   CONFIG_GPIO_RPMSG=y, no debug options (kconfig/bench.config)
+# Usage: kernels.sh [builtin|module|bench]...  (default: the test kernels)
+# Prints "<flavour> <objdir>" lines.
 #
 # A build is keyed by the tree id of the series and the config fragments:
 # when neither changed since the last build in $CACHE/build/<flavour>, the
@@ -16,16 +18,21 @@ kc=$TOP/workspace/kconfig
 [ $# -gt 0 ] || set -- builtin module
 
 for flavour in "$@"; do
-	frags=("$kc/qemu.config" "$kc/debug.config" "$kc/$flavour.config")
+	case $flavour in
+	builtin|module) frags=("$kc/qemu.config" "$kc/debug.config" "$kc/$flavour.config") ;;
+	bench) frags=("$kc/qemu.config" "$kc/bench.config") ;;
+	*) die "no kernel flavour $flavour" ;;
+	esac
 	obj=$CACHE/build/$flavour
 	key=$( { git -C "$tree" rev-parse 'series^{tree}';
 		 cat "${frags[@]}"; } |
 	       sha256sum | cut -c1-16)
 	if [ "$(cat "$obj/.rpmsg-gpio-key" 2>/dev/null)" != "$key" ]; then
 		log "building the $flavour kernel in $obj"
-		# The flavours differ in one symbol, and kbuild rebuilds only
-		# what depends on a changed symbol: start from the other one.
+		# The test flavours differ in one symbol, and kbuild rebuilds
+		# only what depends on a changed symbol: start from the other.
 		for seed in "$CACHE"/build/builtin "$CACHE"/build/module; do
+			[ "$flavour" != bench ] &&
 			[ ! -e "$obj/.config" ] && [ "$seed" != "$obj" ] &&
 				[ -e "$seed/.rpmsg-gpio-key" ] || continue
 			log "seeding it with the objects of $seed"

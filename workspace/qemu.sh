@@ -9,6 +9,8 @@
 #                                 exit status 1 on any failure
 #   qemu.sh run   OBJ             boot, show a short demo, power off
 #   qemu.sh shell OBJ             boot to an interactive shell (Ctrl-A x quits)
+#   qemu.sh bench OBJ             run the benchmarks (bench/bench.sh); their
+#                                 "BENCH" lines are in the console log
 #   qemu.sh verdict LOG [CASE...] judge an existing console log
 #
 # OBJ is a kernel build directory (build-kernel.sh); CASE a file or name in
@@ -21,7 +23,8 @@
 #
 # Environment: TIMEOUT (seconds, default 600 for test/run), QEMU_APPEND
 # (extra kernel arguments), V=1 (copy the console to stdout in test mode),
-# SIM_KO, SIM_PARAMS (passed to guest-rootfs.sh), QEMU (binary).
+# SIM_KO, SIM_PARAMS (passed to guest-rootfs.sh), QEMU (binary),
+# GUEST_DTSI_EXTRA (a .dtsi appended after guest.dtsi).
 . "$(dirname "$0")/lib.sh"
 
 SELFTEST=$TOP/tools/testing/selftests/drivers/gpio/rpmsg
@@ -74,7 +77,8 @@ guest_dtb() {
 		cat "$base"
 		cpp -nostdinc -undef -D__DTS__ -x assembler-with-cpp \
 			-I "$src/include" -I "$src/scripts/dtc/include-prefixes" \
-			"$SELFTEST/guest.dtsi"
+			"$SELFTEST/guest.dtsi" &&
+		if [ -n "${GUEST_DTSI_EXTRA:-}" ]; then cat "$GUEST_DTSI_EXTRA"; fi
 	} > "$out.dts" || die "cannot preprocess guest.dtsi"
 	# QEMU's own tree trips a few dtc checks: show only those about ours.
 	# interrupt_provider is off as in the kernel's dtbs builds (W=2 only).
@@ -176,8 +180,8 @@ verdict)
 	verdict "$log" 0 0 "$@"
 	exit
 	;;
-test|run|shell) ;;
-*) die "usage: $0 test|run|shell OBJ [CASE...] | verdict LOG [CASE...]" ;;
+test|run|shell|bench) ;;
+*) die "usage: $0 test|run|shell|bench OBJ [CASE...] | verdict LOG [CASE...]" ;;
 esac
 [ $# -ge 2 ] || die "usage: $0 $mode OBJ [CASE...]"
 obj=$(realpath "$2"); shift 2
@@ -199,7 +203,7 @@ t1=$(date +%s.%N)
 
 append="console=ttyAMA0 panic=-1 panic_on_warn=0 printk.devkmsg=on kasan.fault=report"
 # Interactive modes: only warnings and worse among the demo's output.
-[ "$mode" = test ] || append+=" loglevel=5"
+case $mode in run|shell) append+=" loglevel=5" ;; esac
 append+=" ${QEMU_APPEND:-}"
 # shellcheck disable=SC2054 # commas inside QEMU options
 qemu=("$QEMU" "${MACHINE[@]}" -nographic -no-reboot
@@ -213,9 +217,13 @@ case "$mode" in
 shell)
 	exec "${qemu[@]}"
 	;;
-run)
+run|bench)
 	status=0
-	timeout --foreground -k 10 "${TIMEOUT:-600}" "${qemu[@]}" </dev/null || status=$?
+	if [ "$mode" = bench ] && [ "${V:-0}" != 1 ]; then
+		timeout --foreground -k 10 "${TIMEOUT:-600}" "${qemu[@]}" </dev/null >/dev/null || status=$?
+	else
+		timeout --foreground -k 10 "${TIMEOUT:-600}" "${qemu[@]}" </dev/null || status=$?
+	fi
 	n=$(tr -d '\r' < "$log" | grep -cE "$SPLATS" || true)
 	[ "$n" = 0 ] || log "run: $n kernel report line(s) in $log"
 	exit "$status"

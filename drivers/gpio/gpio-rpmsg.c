@@ -690,11 +690,13 @@ static int rpmsg_gpio_parse_index(const char *name, unsigned int *index)
 
 /*
  * The controller's node is remoteproc > rpmsg > rpmsg-io > gpio@N, where
- * the remoteproc is the nearest ancestor of the channel with a node.
+ * the remoteproc is the nearest ancestor of the channel with a node. Of
+ * several nodes with the same reg, the first is used.
  */
 static struct device_node *rpmsg_gpio_find_node(struct rpmsg_device *rpdev,
 						unsigned int index)
 {
+	struct device_node *found = NULL;
 	struct device *parent;
 	u32 reg;
 
@@ -715,12 +717,17 @@ static struct device_node *rpmsg_gpio_find_node(struct rpmsg_device *rpdev,
 		return NULL;
 
 	for_each_available_child_of_node_scoped(family, np) {
-		if (of_device_is_compatible(np, "rpmsg-gpio") &&
-		    !of_property_read_u32(np, "reg", &reg) && reg == index)
-			return no_free_ptr(np);
+		if (!of_device_is_compatible(np, "rpmsg-gpio") ||
+		    of_property_read_u32(np, "reg", &reg) || reg != index)
+			continue;
+		if (found)
+			dev_warn(&rpdev->dev, "%pOF: duplicate reg %u, using %pOF\n",
+				 np, index, found);
+		else
+			found = of_node_get(np);
 	}
 
-	return NULL;
+	return found;
 }
 
 static void rpmsg_gpio_put_node(void *np)

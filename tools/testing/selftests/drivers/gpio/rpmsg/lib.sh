@@ -42,12 +42,12 @@ expect() {
 
 sim_loaded() { [ -d /sys/module/$SIM_MODULE ]; }
 
-# sim_load [PARAMS...]: default controllers=0:32,1:20,2:8
+# sim_load [PARAMS...]: default controllers=0:32,1:20,2:8,3:300
 sim_load() {
 	local ko
 
 	sim_loaded && return 0
-	[ $# -gt 0 ] || set -- "controllers=0:32,1:20,2:8"
+	[ $# -gt 0 ] || set -- "controllers=0:32,1:20,2:8,3:300"
 	for ko in "$LIB_DIR/$SIM_MODULE.ko" "$LIB_DIR/sim/$SIM_MODULE.ko"; do
 		[ -e "$ko" ] && { insmod "$ko" "$@"; return; }
 	done
@@ -467,4 +467,34 @@ consumer_rebind() {
 	fi
 	echo "$1" > "/sys/bus/platform/drivers/$2/bind" ||
 		fail "cannot bind $1 to $2"
+}
+
+# sim_settle: wait (up to 60 s) until the remote has had nothing more to
+# deliver for a second, e.g. after a burst of announcements
+sim_settle() {
+	local a b i=0
+
+	b=$(sim_global_stat to_linux)
+	while [ $i -lt 60 ]; do
+		sleep 1
+		a=$(sim_global_stat to_linux)
+		[ "$a" = "$b" ] && return 0
+		b=$a
+		i=$((i + 1))
+	done
+	return 1
+}
+
+# busy_reader CTRL LINE ERRFILE: read LINE of whatever gpiochip controller
+# CTRL has, over and over (start it in the background). A read may fail
+# while the chip comes and goes; one that hangs (10 s) is written to
+# ERRFILE.
+busy_reader() {
+	local ch
+
+	while :; do
+		ch=$(chip_of "$1") || { sleep 0.05; continue; }
+		timeout 10 gpioget -c "$ch" "$2" >/dev/null 2>&1
+		[ $? = 124 ] && echo "gpioget on $ch hung" >> "$3"
+	done
 }

@@ -8,8 +8,9 @@
 #
 #   rpmsg-gpio.sh [CASE...]         CASE: a file in cases/ (default: all)
 #
-# Environment: SIM_PARAMS (default "controllers=0:32,1:20,2:8", matching
-# the DT nodes in guest.dtsi), CASE_TIMEOUT seconds (default 120).
+# Environment: SIM_PARAMS (default "controllers=0:32,1:20,2:8,3:300", matching
+# the DT nodes in guest.dtsi), CASE_TIMEOUT seconds (default 120; a case
+# that needs longer has a line "# timeout: SECONDS").
 # A case exits 0 (pass), 4 (skip) or anything else (fail).
 
 DIR=$(cd "$(dirname "$0")" && pwd)
@@ -19,7 +20,7 @@ for k in "$DIR/ktap_helpers.sh" "$DIR/../../../kselftest/ktap_helpers.sh"; do
 done
 . "$DIR/lib.sh"
 
-SIM_PARAMS=${SIM_PARAMS:-controllers=0:32,1:20,2:8}
+SIM_PARAMS=${SIM_PARAMS:-controllers=0:32,1:20,2:8,3:300}
 CASE_TIMEOUT=${CASE_TIMEOUT:-120}
 
 if [ $# = 0 ]; then
@@ -59,7 +60,9 @@ for c; do
 	fi
 	# In a session of its own, so that whatever the case left running
 	# can be killed with it and does not slow down the cases after it.
-	setsid timeout "$CASE_TIMEOUT" sh "$DIR/cases/$name.sh" > "$log" 2>&1 &
+	# A case that needs longer says so in a line "# timeout: SECONDS"
+	t=$(sed -n 's/^# timeout: *\([0-9][0-9]*\)$/\1/p' "$DIR/cases/$name.sh" | head -n 1)
+	setsid timeout "${t:-$CASE_TIMEOUT}" sh "$DIR/cases/$name.sh" > "$log" 2>&1 &
 	pid=$!
 	wait $pid
 	rc=$?
@@ -68,7 +71,7 @@ for c; do
 	case "$rc" in
 	0) ktap_test_pass "$name" ;;
 	"$KSFT_SKIP") ktap_test_skip "$name" ;;
-	124|137|143) ktap_print_msg "$name: timed out after ${CASE_TIMEOUT}s"
+	124|137|143) ktap_print_msg "$name: timed out after ${t:-$CASE_TIMEOUT}s"
 	   ktap_test_fail "$name" ;;
 	*) ktap_test_fail "$name" ;;
 	esac

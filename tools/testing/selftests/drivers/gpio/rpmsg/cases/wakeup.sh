@@ -8,7 +8,8 @@
 # suspend sends no SET_WAKEUP at all. Besides, gpio-keys reads the key at
 # resume (gpio_keys_report_state): one GET_VALUE, two without wakeup, as
 # it then also closes and reopens its input device (open: the keyboard
-# handler has it) and reads the key at open. Nothing else.
+# handler has it) and reads the key at open. Nothing else: an output held
+# across the suspend keeps its level at the remote, and is not re-sent.
 . "$(dirname "$0")/../lib.sh"
 
 dev=/sys/devices/platform/rpmsg-keys
@@ -35,9 +36,17 @@ do_suspend() {
 	echo freeze > /sys/power/state || fail "suspend to idle (pm_test devices) failed"
 }
 
+# A held output keeps its level across the suspend: nothing is re-sent
+gpioset -c "$b" 8=1 > /tmp/wakeup-set.out 2>&1 &
+holder=$!
+# shellcheck disable=SC2016
+wait_for '[ "$(sim_get_output 1 8)" = 1 ]' 10 || fail "gpioset did not drive 1:8"
 before=$(sim_msgs 1)
 do_suspend
 after=$(sim_msgs_since 1 "$before")
+expect "remote 1:8 after resume" "$(sim_get_direction 1 8) $(sim_get_output 1 8)" "out 1"
+kill $holder
+wait_gone $holder 5 || fail "gpioset does not exit"
 expect "remote wake of 1:3 after resume" "$(sim_get_wake 1 3)" 0
 expect "messages across a suspend with KEY_A a wakeup source" \
 	"$after" "$(msgs set_wakeup=2 get_value=1)"

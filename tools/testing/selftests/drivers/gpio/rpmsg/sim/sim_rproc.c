@@ -53,6 +53,12 @@ module_param(controllers, charp, 0444);
 MODULE_PARM_DESC(controllers,
 		 "GPIO controllers as index:lines[,index:lines...]");
 
+static bool announce = true;
+module_param(announce, bool, 0444);
+MODULE_PARM_DESC(announce,
+		 "Announce every controller when Linux is ready (default); "
+		 "else only those written to debugfs \"announce\"");
+
 /*
  * Header of every virtio rpmsg buffer (struct rpmsg_hdr, private to
  * drivers/rpmsg/virtio_rpmsg_bus.c). The simulated device offers no
@@ -473,7 +479,7 @@ static void sim_remote_work(struct work_struct *work)
 	/* Linux's buffers are posted: time to publish our services */
 	if (READ_ONCE(sim->rx_ready) && !sim->announced) {
 		sim->announced = true;
-		for (i = 0; i < sim->nchans; i++)
+		for (i = 0; announce && i < sim->nchans; i++)
 			if (sim->chans[i].ctrl >= 0)
 				sim_send_ns(sim, &sim->chans[i],
 					    RPMSG_NS_CREATE);

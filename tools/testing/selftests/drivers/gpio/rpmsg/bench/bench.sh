@@ -1,0 +1,285 @@
+#!/bin/sh
+# SPDX-License-Identifier: GPL-2.0
+#
+# rpmsg GPIO benchmarks, run in the guest ("qemu.sh bench"). Each figure
+# is printed as one line "BENCH <row> key=value ...", next to the baseline
+# it is to be compared with, measured in this same boot: the bare rpmsg
+# round trip (an rpmsg_char endpoint talking to the same firmware model),
+# gpio-sim (the in-kernel floor), the protocol's minimum message count.
+# The host (workspace/bench.sh) turns them into results.json and a table.
+#
+# The simulator is loaded with announce=0: nothing is announced until a
+# row asks for it. Controllers (sim params in workspace/bench.sh):
+#   2, 4      the measured controllers (32 lines, no DT node)
+#   6         the raw rpmsg baseline's firmware (address 0x406)
+#   1         gpio-keys' KEY_A (wakeup row only)
+#   16..63    probe and scale rows: 32, 128 and 256 lines (DT nodes in
+#             the bench's device tree), 16 of each
+. "$(dirname "$0")/lib.sh"
+
+B=gpio-bench
+N=${BENCH_N:-2000}		# round trips per latency row
+NIRQ=${BENCH_NIRQ:-500}		# edges per interrupt row
+CFS=/sys/kernel/config/gpio-sim
+
+row() { echo "BENCH $*"; }
+note() { echo "# bench: $*"; }
+
+# Sum of the remote's request counters of controllers "$@"
+sim_requests() {
+	local c s n=0
+
+	for c; do
+		for s in $SIM_CMDS; do
+			n=$((n + $(sim_stat "$c" "$s")))
+		done
+	done
+	echo $n
+}
+
+# Every message of one controller: requests, replies and notifications
+sim_messages() {
+	echo $(($(sim_requests "$1") + $(sim_stat "$1" replies) +
+		$(sim_stat "$1" notifications)))
+}
+
+announce() {
+	local want
+
+	want=$(($(ls -d /sys/bus/gpio/devices/gpiochip* 2>/dev/null | wc -l) + $#))
+	$B probe "$SIM_DEBUGFS/announce" "$want" 20000 "$@" >/dev/null ||
+		fail "announcing $* gave no gpiochip"
+}
+
+withdraw() {
+	local n
+
+	for n; do
+		sim_ctl withdraw "$n"
+	done
+	for n; do
+		wait_for "! rpmsg_dev $n" 20 || fail "$n still there after withdraw"
+	done
+}
+
+uptime_ms() { awk '{ printf "%d", $1 * 1000 }' /proc/uptime; }
+
+# Unreclaimable slab (kmalloc and friends), once the reclaimable caches
+# and RCU-deferred frees have settled
+slab_kb() {
+	sleep 0.5
+	echo 3 > /proc/sys/vm/drop_caches
+	awk '$1 == "SUnreclaim:" { print $2 }' /proc/meminfo
+}
+
+# gpio_sim_make NAME LINES: a gpio-sim device with one bank, not live
+gpio_sim_make() {
+	mkdir "$CFS/$1" "$CFS/$1/bank0" || fail "cannot create gpio-sim $1"
+	echo "$2" > "$CFS/$1/bank0/num_lines"
+}
+
+gpio_sim_drop() {
+	echo 0 > "$CFS/$1/live"
+	rmdir "$CFS/$1/bank0" "$CFS/$1"
+}
+
+# gpio_sim_chip NAME: its gpiochip; gpio_sim_pull NAME LINE: its pull file
+gpio_sim_chip() { cat "$CFS/$1/bank0/chip_name"; }
+gpio_sim_pull() {
+	echo "/sys/devices/platform/$(cat "$CFS/$1/dev_name")/$(gpio_sim_chip "$1")/sim_gpio$2/pull"
+}
+
+# per_op_messages CTRL COMMAND...: messages of one more iteration of
+# COMMAND (run with 1 and with 101 iterations as its last argument), so
+# that requesting and releasing the line do not count. A first run,
+# not counted, lets the driver learn the line's direction.
+per_op_messages() {
+	local ctrl=$1 m0 m1 m2
+
+	shift
+	$B "$@" 1 >/dev/null || fail "$B $* 1 failed"
+	m0=$(sim_messages "$ctrl")
+	$B "$@" 1 >/dev/null || fail "$B $* 1 failed"
+	m1=$(sim_messages "$ctrl")
+	$B "$@" 101 >/dev/null || fail "$B $* 101 failed"
+	m2=$(sim_messages "$ctrl")
+	awk -v a=$((m1 - m0)) -v b=$((m2 - m1)) 'BEGIN { printf "%.2f", (b - a) / 100 }'
+}
+
+# ---------------------------------------------------------------------
+note "controllers 2, 4 and 6 come up"
+before=$(sim_requests 2)
+announce rpmsg-io-2 rpmsg-io-4 rpmsg-io-6
+c2=$(need_chip 2) || exit
+c4=$(need_chip 4) || exit
+sleep 0.5
+row msgs.register got=$(($(sim_requests 2) - before)) min=0
+before=$(sim_messages 2)
+gpioinfo -c "$c2" >/dev/null
+gpiodetect >/dev/null
+row msgs.gpioinfo got=$(($(sim_messages 2) - before)) min=0
+
+note "messages per operation"
+row msgs.get got="$(per_op_messages 2 lat "$c2" 0 get)" min=2
+row msgs.set got="$(per_op_messages 2 lat "$c2" 1 set)" min=2
+row msgs.direction got="$(per_op_messages 2 dir "$c2" 2)" min=6
+sim_input=$(sim_line_file 2 3 input)
+sim_masked=$(sim_line_file 2 3 masked)
+row msgs.irq got="$(per_op_messages 2 irq "$c2" 3 rising "$sim_input" 1 0 "$sim_masked")" min=3
+
+note "latency: gpio-rpmsg, the bare rpmsg round trip, gpio-sim"
+row lat.rpmsg.get $($B lat "$c2" 0 get "$N")
+row lat.rpmsg.set $($B lat "$c2" 1 set "$N")
+ctrl_dev=$(ls /dev/rpmsg_ctrl* 2>/dev/null | head -n 1)
+[ -n "$ctrl_dev" ] || fail "no /dev/rpmsg_ctrl* (CONFIG_RPMSG_CTRL)"
+row lat.raw.get $($B raw "$ctrl_dev" 0x406 0 "$N")
+[ -d "$CFS" ] || fail "no $CFS (CONFIG_GPIO_SIM)"
+gpio_sim_make bench 32
+echo 1 > "$CFS/bench/live"
+s=$(gpio_sim_chip bench)
+row lat.gpiosim.get $($B lat "$s" 0 get "$N")
+row lat.gpiosim.set $($B lat "$s" 1 set "$N")
+
+note "interrupt latency"
+row irq.rpmsg $($B irq "$c2" 5 both "$(sim_line_file 2 5 input)" 1 0 \
+	"$(sim_line_file 2 5 masked)" "$NIRQ")
+row irq.gpiosim $($B irq "$s" 5 both "$(gpio_sim_pull bench 5)" pull-up pull-down - "$NIRQ")
+
+note "a flood of notifications"
+# Fewer than the simulator queues (8192) while Linux has no free buffer
+FLOOD=8000
+gpiomon -c "$c2" -e both -F '%o' 20 > /tmp/flood.ev 2>&1 &
+mon=$!
+# shellcheck disable=SC2016 # expanded by wait_for's eval
+wait_for '[ "$(sim_get_irq_type 2 20)" = edge-both ]' 10 ||
+	fail "gpiomon did not set up line 20"
+idle=$($B spin 1000 | sed 's/.*=//')
+# Every notification is either accepted (coalesced per line until the
+# work item runs) or dropped and counted
+handled() {
+	awk '$1 == "notifications:" || $1 ~ /^dropped_/ { n += $2 } END { print n }' \
+		"$(drv_stats_file 2)"
+}
+h0=$(handled)
+qf0=$(sim_global_stat queue_full)
+acc0=$(drv_stat 2 notifications)
+$B spin 1000 > /tmp/flood.spin &
+spin=$!
+t0=$(uptime_ms)
+sim_fault 2 "flood $FLOOD 20"
+# shellcheck disable=SC2016 # expanded by wait_for's eval
+wait_for '[ $(($(handled) - h0)) -ge '$FLOOD' ]' 60 ||
+	note "of $FLOOD notifications $(($(handled) - h0)) were handled within 60 s"
+t1=$(uptime_ms)
+wait $spin
+busy=$(sed 's/.*=//' /tmp/flood.spin)
+sleep 0.5
+kill $mon 2>/dev/null
+wait $mon 2>/dev/null
+acc=$(($(drv_stat 2 notifications) - acc0))
+row flood sent=$FLOOD handled=$(($(handled) - h0)) accepted=$acc \
+	events=$(wc -l < /tmp/flood.ev) ms=$((t1 - t0)) \
+	queue_full=$(($(sim_global_stat queue_full) - qf0)) \
+	spin_idle="$idle" spin_flood="$busy"
+sim_fault 2 none
+
+note "contention: 1, 2, 4 users of one controller, 2 and 4 of two"
+row contend.one.1 $($B contend 2000 "$c2:10")
+row contend.one.2 $($B contend 2000 "$c2:10" "$c2:11")
+row contend.one.4 $($B contend 2000 "$c2:10" "$c2:11" "$c2:12" "$c2:13")
+row contend.two.2 $($B contend 2000 "$c2:10" "$c4:10")
+row contend.two.4 $($B contend 2000 "$c2:10" "$c2:11" "$c4:10" "$c4:11")
+
+note "where the time of a read goes (ftrace function profiler)"
+TR=/sys/kernel/tracing
+mountpoint -q $TR 2>/dev/null || mount -t tracefs tracefs $TR 2>/dev/null
+if [ -w $TR/function_profile_enabled ]; then
+	: > $TR/set_ftrace_filter
+	for f in linereq_ioctl rpmsg_gpio_get rpmsg_gpio_request rpmsg_send \
+		 rpmsg_gpio_rx sim_fw_receive rproc_vq_interrupt \
+		 wait_for_completion_timeout rpmsg_eptdev_write_iter \
+		 rpmsg_eptdev_read_iter rpmsg_ept_cb; do
+		echo "$f" >> $TR/set_ftrace_filter 2>/dev/null ||
+			note "$f cannot be traced"
+	done
+	echo 1 > $TR/function_profile_enabled
+	$B lat "$c2" 0 get 500 >/dev/null
+	$B raw "$ctrl_dev" 0x406 0 500 >/dev/null
+	echo 0 > $TR/function_profile_enabled
+	# "Function Hit Time Avg s^2" per CPU, times in us: summed
+	cat $TR/trace_stat/function* | awk '
+		$2 ~ /^[0-9]+$/ && $4 == "us" { hit[$1] += $2; t[$1] += $3 }
+		END { for (f in hit) printf "BENCH profile.%s hits=%d avg_ns=%.0f\n",
+			f, hit[f], t[f] * 1000 / hit[f] }'
+	: > $TR/set_ftrace_filter
+else
+	note "no function profiler (CONFIG_FUNCTION_PROFILER)"
+fi
+
+gpio_sim_drop bench
+
+note "probe cost and scale"
+first() { case $1 in 32) echo 16 ;; 128) echo 32 ;; 256) echo 48 ;; esac; }
+for lines in 32 128 256; do
+	for n in 1 4 16; do
+		names= ctrls=
+		i=0
+		while [ $i -lt $n ]; do
+			names="$names rpmsg-io-$(($(first $lines) + i))"
+			ctrls="$ctrls $(($(first $lines) + i))"
+			i=$((i + 1))
+		done
+		m0=$(slab_kb)
+		r0=$(sim_requests $ctrls)
+		want=$(($(ls -d /sys/bus/gpio/devices/gpiochip* | wc -l) + n))
+		# shellcheck disable=SC2086
+		t=$($B probe "$SIM_DEBUGFS/announce" $want 30000 $names | sed -n 's/.*ns=//p')
+		[ -n "$t" ] || fail "$n controllers of $lines lines did not come up"
+		m1=$(slab_kb)
+		row probe.rpmsg.$lines.$n ns="$t" slab_kb=$((m1 - m0)) \
+			requests=$(($(sim_requests $ctrls) - r0))
+		# shellcheck disable=SC2086
+		withdraw $names
+
+		args=
+		i=0
+		while [ $i -lt $n ]; do
+			gpio_sim_make bench$i "$lines"
+			args="$args $CFS/bench$i/live 1"
+			i=$((i + 1))
+		done
+		m0=$(slab_kb)
+		# shellcheck disable=SC2086
+		t=$($B write $args | sed -n 's/.*ns=//p')
+		m1=$(slab_kb)
+		row probe.gpiosim.$lines.$n ns="$t" slab_kb=$((m1 - m0))
+		i=0
+		while [ $i -lt $n ]; do
+			gpio_sim_drop bench$i
+			i=$((i + 1))
+		done
+	done
+done
+
+note "wakeup: gpio-keys' KEY_A on controller 1 across a suspend"
+if [ -e /sys/power/pm_test ] && grep -qw freeze /sys/power/state; then
+	announce rpmsg-io-1
+	b=$(need_chip 1) || exit
+	[ -n "$(line_consumer "$b" 3)" ] || consumer_rebind rpmsg-keys gpio-keys >/dev/null
+	dev=/sys/devices/platform/rpmsg-keys
+	echo devices > /sys/power/pm_test
+	echo 0 > /sys/module/suspend/parameters/pm_test_delay 2>/dev/null
+	for w in enabled disabled; do
+		echo $w > "$dev/power/wakeup"
+		before=$(sim_stat 1 set_wakeup)
+		echo freeze > /sys/power/state || fail "suspend (pm_test=devices) failed"
+		got=$(($(sim_stat 1 set_wakeup) - before))
+		[ $w = enabled ] && min=2 || min=0
+		row msgs.wake.$w got=$got min=$min
+	done
+	echo none > /sys/power/pm_test
+	echo enabled > "$dev/power/wakeup"
+else
+	note "no pm_test or s2idle: no wakeup row"
+fi
+note "done"

@@ -1,0 +1,561 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * gpio-bench: the measuring tool of the rpmsg GPIO benchmarks (bench.sh),
+ * run in the guest. Every subcommand prints one line of "key=value" words;
+ * times are in nanoseconds, from CLOCK_MONOTONIC (the clock of GPIO event
+ * timestamps).
+ *
+ *   lat CHIP LINE get|set N
+ *	N line reads (or writes, alternating 0 and 1) through the GPIO uAPI
+ *	v2 on /dev/CHIP: the distribution of one ioctl's duration.
+ *   raw CTRL_DEV DST LINE N
+ *	N GET_VALUE requests of the rpmsg GPIO protocol for LINE sent to
+ *	remote address DST through an rpmsg_char endpoint created on
+ *	CTRL_DEV (/dev/rpmsg_ctrlN), each followed by a read of the reply:
+ *	the bare transport round trip, with the same firmware work.
+ *   dir CHIP LINE N
+ *	N times: the requested input line becomes an output driving 0
+ *	(GPIO_V2_LINE_SET_CONFIG_IOCTL), then an input again.
+ *   irq CHIP LINE rising|both FILE HIGH LOW MASKED N
+ *	N edge events: write HIGH or LOW to FILE, the simulated input, and
+ *	read the event (rising: LOW is written first, unmeasured, and
+ *	only rising edges are requested). MASKED ("-": none) is a file
+ *	reading "0" once the remote re-armed the interrupt: waited for
+ *	before each measured edge. Reports the event timestamp minus the
+ *	write's start (ev_*), the read's end minus the write's start
+ *	(read_*), and the edges per second of the whole loop.
+ *   contend MS CHIP:LINE...
+ *	one process per CHIP:LINE reading its line in a loop for MS ms, all
+ *	started together: the total rate and Jain's fairness index.
+ *   spin MS
+ *	iterations of a busy loop in MS ms: how much CPU is left to others.
+ *   probe ANNOUNCE WANT TIMEOUT_MS NAME...
+ *	writes each NAME to ANNOUNCE (the simulator's name-service control
+ *	file), then waits until WANT gpiochips exist: the time it took.
+ *   write FILE VALUE...
+ *	writes VALUE to FILE, for each pair: the time it took (gpio-sim's
+ *	"live" returns once the chip is registered).
+ */
+
+#include <dirent.h>
+#include <errno.h>
+#include <fcntl.h>
+#include <linux/gpio.h>
+#include <linux/rpmsg.h>
+#include <poll.h>
+#include <signal.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/ioctl.h>
+#include <sys/stat.h>
+#include <sys/wait.h>
+#include <time.h>
+#include <unistd.h>
+
+#define EVENT_TIMEOUT_MS	5000
+
+static const char *prog = "gpio-bench";
+
+static void die(const char *fmt, const char *arg)
+{
+	fprintf(stderr, "%s: ", prog);
+	fprintf(stderr, fmt, arg);
+	fprintf(stderr, ": %s\n", strerror(errno));
+	exit(1);
+}
+
+static uint64_t now_ns(void)
+{
+	struct timespec ts;
+
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return (uint64_t)ts.tv_sec * 1000000000ull + ts.tv_nsec;
+}
+
+static unsigned long number(const char *s)
+{
+	char *end;
+	unsigned long v;
+
+	errno = 0;
+	v = strtoul(s, &end, 0);
+	if (errno || !*s || *end) {
+		errno = EINVAL;
+		die("not a number: %s", s);
+	}
+	return v;
+}
+
+static int cmp_u64(const void *a, const void *b)
+{
+	uint64_t x = *(const uint64_t *)a, y = *(const uint64_t *)b;
+
+	return x < y ? -1 : x > y;
+}
+
+/* "PREFIX_median=.. PREFIX_p99=.. PREFIX_mean=.. PREFIX_min=.." */
+static void print_dist(const char *prefix, uint64_t *v, unsigned long n)
+{
+	uint64_t sum = 0;
+	unsigned long i;
+
+	qsort(v, n, sizeof(*v), cmp_u64);
+	for (i = 0; i < n; i++)
+		sum += v[i];
+	printf("%s_median=%llu %s_p99=%llu %s_mean=%llu %s_min=%llu", prefix,
+	       (unsigned long long)v[n / 2], prefix,
+	       (unsigned long long)v[n - 1 - n / 100], prefix,
+	       (unsigned long long)(sum / n), prefix,
+	       (unsigned long long)v[0]);
+}
+
+static uint64_t *samples(unsigned long n)
+{
+	uint64_t *v;
+
+	if (!n) {
+		errno = EINVAL;
+		die("%s", "N must be at least 1");
+	}
+	v = calloc(n, sizeof(*v));
+	if (!v)
+		die("%s", "calloc");
+	return v;
+}
+
+/* Request one line of /dev/CHIP with @flags; returns the request's fd. */
+static int line_request(const char *chip, unsigned int line, uint64_t flags)
+{
+	struct gpio_v2_line_request req;
+	char path[64];
+	int fd;
+
+	snprintf(path, sizeof(path), "/dev/%s", chip);
+	fd = open(path, O_RDWR | O_CLOEXEC);
+	if (fd < 0)
+		die("open %s", path);
+	memset(&req, 0, sizeof(req));
+	req.offsets[0] = line;
+	req.num_lines = 1;
+	req.config.flags = flags;
+	snprintf(req.consumer, sizeof(req.consumer), "gpio-bench");
+	if (ioctl(fd, GPIO_V2_GET_LINE_IOCTL, &req) < 0)
+		die("request a line of %s", path);
+	close(fd);
+	return req.fd;
+}
+
+static int get_value(int fd)
+{
+	struct gpio_v2_line_values v = { .mask = 1 };
+
+	if (ioctl(fd, GPIO_V2_LINE_GET_VALUES_IOCTL, &v) < 0)
+		die("%s", "GPIO_V2_LINE_GET_VALUES_IOCTL");
+	return v.bits & 1;
+}
+
+static void set_value(int fd, int value)
+{
+	struct gpio_v2_line_values v = { .mask = 1, .bits = value };
+
+	if (ioctl(fd, GPIO_V2_LINE_SET_VALUES_IOCTL, &v) < 0)
+		die("%s", "GPIO_V2_LINE_SET_VALUES_IOCTL");
+}
+
+static int cmd_lat(char **argv)
+{
+	unsigned int line = number(argv[1]);
+	unsigned long n = number(argv[3]), i;
+	int set = !strcmp(argv[2], "set");
+	uint64_t *v = samples(n), t;
+	int fd;
+
+	if (!set && strcmp(argv[2], "get")) {
+		errno = EINVAL;
+		die("get or set, not %s", argv[2]);
+	}
+	fd = line_request(argv[0], line, set ? GPIO_V2_LINE_FLAG_OUTPUT :
+						 GPIO_V2_LINE_FLAG_INPUT);
+	for (i = 0; i < n; i++) {
+		t = now_ns();
+		if (set)
+			set_value(fd, i & 1);
+		else
+			get_value(fd);
+		v[i] = now_ns() - t;
+	}
+	close(fd);
+	printf("n=%lu ", n);
+	print_dist("op", v, n);
+	printf("\n");
+	return 0;
+}
+
+/* The wire format of ../../../../../include/linux/rpmsg/gpio.h */
+struct rpmsg_gpio_req {
+	uint16_t cmd;
+	uint16_t line;
+	uint32_t value;
+};
+
+#define RPMSG_GPIO_CMD_GET_VALUE	4
+
+/* The /dev/rpmsgN of the endpoint called @name: its sysfs "name" says */
+static int open_endpoint(const char *name)
+{
+	char path[300], buf[64];
+	struct dirent *de;
+	DIR *d;
+	FILE *f;
+	int fd = -1;
+
+	d = opendir("/sys/class/rpmsg");
+	if (!d)
+		die("%s", "/sys/class/rpmsg");
+	while (fd < 0 && (de = readdir(d))) {
+		if (strncmp(de->d_name, "rpmsg", 5) ||
+		    !strncmp(de->d_name, "rpmsg_ctrl", 10))
+			continue;
+		snprintf(path, sizeof(path), "/sys/class/rpmsg/%s/name",
+			 de->d_name);
+		f = fopen(path, "r");
+		if (!f)
+			continue;
+		if (fgets(buf, sizeof(buf), f) &&
+		    !strncmp(buf, name, strlen(name)) &&
+		    buf[strlen(name)] == '\n') {
+			snprintf(path, sizeof(path), "/dev/%s", de->d_name);
+			fd = open(path, O_RDWR | O_CLOEXEC);
+			if (fd < 0)
+				die("open %s", path);
+		}
+		fclose(f);
+	}
+	closedir(d);
+	if (fd < 0) {
+		errno = ENOENT;
+		die("no rpmsg endpoint device called %s", name);
+	}
+	return fd;
+}
+
+static int cmd_raw(char **argv)
+{
+	struct rpmsg_endpoint_info info;
+	struct rpmsg_gpio_req req;
+	unsigned long n = number(argv[3]), i;
+	uint64_t *v = samples(n), t;
+	unsigned char reply[64];
+	int ctrl, fd, bad = 0;
+	ssize_t len;
+
+	ctrl = open(argv[0], O_RDWR | O_CLOEXEC);
+	if (ctrl < 0)
+		die("open %s", argv[0]);
+	memset(&info, 0, sizeof(info));
+	snprintf(info.name, sizeof(info.name), "gpio-bench-%d", getpid());
+	info.src = 0xffffffff;	/* RPMSG_ADDR_ANY */
+	info.dst = number(argv[1]);
+	if (ioctl(ctrl, RPMSG_CREATE_EPT_IOCTL, &info) < 0)
+		die("RPMSG_CREATE_EPT_IOCTL on %s", argv[0]);
+	fd = open_endpoint(info.name);
+
+	memset(&req, 0, sizeof(req));
+	req.cmd = RPMSG_GPIO_CMD_GET_VALUE;	/* little-endian host */
+	req.line = number(argv[2]);
+	for (i = 0; i < n; i++) {
+		t = now_ns();
+		if (write(fd, &req, sizeof(req)) != sizeof(req))
+			die("%s", "write to the endpoint");
+		len = read(fd, reply, sizeof(reply));
+		v[i] = now_ns() - t;
+		if (len != 3 || reply[0] != 1 || reply[1] != 0)
+			bad++;
+	}
+	if (ioctl(fd, RPMSG_DESTROY_EPT_IOCTL) < 0)
+		die("%s", "RPMSG_DESTROY_EPT_IOCTL");
+	close(fd);
+	close(ctrl);
+	printf("n=%lu bad_replies=%d ", n, bad);
+	print_dist("op", v, n);
+	printf("\n");
+	return bad != 0;
+}
+
+static void write_file(const char *path, const char *value)
+{
+	int fd = open(path, O_WRONLY | O_CLOEXEC);
+
+	if (fd < 0)
+		die("open %s", path);
+	if (write(fd, value, strlen(value)) != (ssize_t)strlen(value))
+		die("write to %s", path);
+	close(fd);
+}
+
+/* Wait until @path reads "0" (the remote re-armed the interrupt) */
+static void wait_zero(const char *path)
+{
+	uint64_t end = now_ns() + EVENT_TIMEOUT_MS * 1000000ull;
+	char c = 0;
+	int fd;
+
+	for (;;) {
+		fd = open(path, O_RDONLY | O_CLOEXEC);
+		if (fd < 0)
+			die("open %s", path);
+		if (read(fd, &c, 1) != 1)
+			die("read %s", path);
+		close(fd);
+		if (c == '0')
+			return;
+		if (now_ns() > end) {
+			errno = ETIMEDOUT;
+			die("%s stays non-zero", path);
+		}
+		usleep(100);
+	}
+}
+
+static int cmd_dir(char **argv)
+{
+	unsigned long n = number(argv[2]), i;
+	struct gpio_v2_line_config cfg;
+	int fd;
+
+	fd = line_request(argv[0], number(argv[1]), GPIO_V2_LINE_FLAG_INPUT);
+	for (i = 0; i < 2 * n; i++) {
+		memset(&cfg, 0, sizeof(cfg));
+		if (i & 1) {
+			cfg.flags = GPIO_V2_LINE_FLAG_INPUT;
+		} else {
+			cfg.flags = GPIO_V2_LINE_FLAG_OUTPUT;
+			cfg.num_attrs = 1;
+			cfg.attrs[0].attr.id = GPIO_V2_LINE_ATTR_ID_OUTPUT_VALUES;
+			cfg.attrs[0].mask = 1;
+		}
+		if (ioctl(fd, GPIO_V2_LINE_SET_CONFIG_IOCTL, &cfg) < 0)
+			die("%s", "GPIO_V2_LINE_SET_CONFIG_IOCTL");
+	}
+	close(fd);
+	printf("n=%lu\n", n);
+	return 0;
+}
+
+static int cmd_irq(char **argv)
+{
+	unsigned long n = number(argv[7]), i;
+	uint64_t *ev_lat = samples(n), *rd_lat = samples(n), t, t0;
+	const char *masked = strcmp(argv[6], "-") ? argv[6] : NULL;
+	int both = !strcmp(argv[2], "both");
+	struct gpio_v2_line_event ev;
+	struct pollfd pfd;
+	int fd, level;
+
+	if (!both && strcmp(argv[2], "rising")) {
+		errno = EINVAL;
+		die("rising or both, not %s", argv[2]);
+	}
+	fd = line_request(argv[0], number(argv[1]),
+			  GPIO_V2_LINE_FLAG_INPUT |
+			  GPIO_V2_LINE_FLAG_EDGE_RISING |
+			  (both ? GPIO_V2_LINE_FLAG_EDGE_FALLING : 0));
+	level = get_value(fd);
+	t0 = now_ns();
+	for (i = 0; i < n; i++) {
+		level = !level;
+		if (!both && level == 0) {
+			write_file(argv[3], argv[5]);
+			level = 1;
+		}
+		if (masked)
+			wait_zero(masked);
+		t = now_ns();
+		write_file(argv[3], level ? argv[4] : argv[5]);
+		pfd.fd = fd;
+		pfd.events = POLLIN;
+		if (poll(&pfd, 1, EVENT_TIMEOUT_MS) != 1) {
+			errno = ETIMEDOUT;
+			die("%s", "no edge event");
+		}
+		if (read(fd, &ev, sizeof(ev)) != sizeof(ev))
+			die("%s", "read an edge event");
+		rd_lat[i] = now_ns() - t;
+		ev_lat[i] = ev.timestamp_ns - t;
+		if (ev.id != (level ? GPIO_V2_LINE_EVENT_RISING_EDGE :
+				      GPIO_V2_LINE_EVENT_FALLING_EDGE)) {
+			errno = EPROTO;
+			die("%s", "edge event of the wrong direction");
+		}
+	}
+	t0 = now_ns() - t0;
+	close(fd);
+	printf("n=%lu edges_per_s=%.0f ", n, n * 1e9 / t0);
+	print_dist("ev", ev_lat, n);
+	printf(" ");
+	print_dist("read", rd_lat, n);
+	printf("\n");
+	return 0;
+}
+
+static int cmd_contend(int argc, char **argv)
+{
+	uint64_t ms = number(argv[0]), end;
+	int users = argc - 1, i, go[2], res[2];
+	unsigned long long count;
+	double rate, sum = 0, sum2 = 0;
+	char *colon, chip[32];
+	pid_t pid;
+	int fd;
+
+	if (pipe(go) || pipe(res))
+		die("%s", "pipe");
+	for (i = 0; i < users; i++) {
+		colon = strchr(argv[i + 1], ':');
+		if (!colon || colon - argv[i + 1] >= (int)sizeof(chip)) {
+			errno = EINVAL;
+			die("not CHIP:LINE: %s", argv[i + 1]);
+		}
+		snprintf(chip, sizeof(chip), "%.*s",
+			 (int)(colon - argv[i + 1]), argv[i + 1]);
+		pid = fork();
+		if (pid < 0)
+			die("%s", "fork");
+		if (pid)
+			continue;
+		fd = line_request(chip, number(colon + 1),
+				  GPIO_V2_LINE_FLAG_INPUT);
+		close(go[1]);
+		/* Everybody starts when the parent closes its end */
+		if (read(go[0], &count, 1) < 0)
+			die("%s", "wait for the start");
+		count = 0;
+		end = now_ns() + ms * 1000000ull;
+		while (now_ns() < end) {
+			get_value(fd);
+			count++;
+		}
+		if (write(res[1], &count, sizeof(count)) != sizeof(count))
+			die("%s", "report");
+		_exit(0);
+	}
+	close(go[0]);
+	close(res[1]);
+	usleep(200000);	/* all children have their lines */
+	close(go[1]);
+	for (i = 0; i < users; i++) {
+		if (read(res[0], &count, sizeof(count)) != sizeof(count)) {
+			errno = ECHILD;
+			die("%s", "a user died");
+		}
+		rate = count * 1000.0 / ms;
+		sum += rate;
+		sum2 += rate * rate;
+	}
+	while (wait(NULL) > 0)
+		;
+	printf("users=%d ops_per_s=%.0f fairness=%.3f\n", users, sum,
+	       sum * sum / (users * sum2));
+	return 0;
+}
+
+static int cmd_spin(char **argv)
+{
+	uint64_t end = now_ns() + number(argv[0]) * 1000000ull;
+	unsigned long long n = 0;
+
+	while (now_ns() < end)
+		n++;
+	printf("iterations=%llu\n", n);
+	return 0;
+}
+
+static int count_chips(void)
+{
+	struct dirent *de;
+	int n = 0;
+	DIR *d;
+
+	d = opendir("/sys/bus/gpio/devices");
+	if (!d)
+		die("%s", "/sys/bus/gpio/devices");
+	while ((de = readdir(d)))
+		n += !strncmp(de->d_name, "gpiochip", 8);
+	closedir(d);
+	return n;
+}
+
+static int cmd_probe(int argc, char **argv)
+{
+	int want = number(argv[1]), i;
+	uint64_t timeout = number(argv[2]) * 1000000ull, t0, t;
+
+	t0 = now_ns();
+	for (i = 3; i < argc; i++)
+		write_file(argv[0], argv[i]);
+	while (count_chips() < want) {
+		t = now_ns() - t0;
+		if (t > timeout) {
+			printf("chips=%d timeout=1\n", count_chips());
+			return 1;
+		}
+		usleep(200);
+	}
+	printf("chips=%d ns=%llu\n", count_chips(),
+	       (unsigned long long)(now_ns() - t0));
+	return 0;
+}
+
+static int cmd_write(int argc, char **argv)
+{
+	uint64_t t0 = now_ns();
+	int i;
+
+	for (i = 0; i + 1 < argc; i += 2)
+		write_file(argv[i], argv[i + 1]);
+	printf("ns=%llu\n", (unsigned long long)(now_ns() - t0));
+	return 0;
+}
+
+static void usage(void)
+{
+	fprintf(stderr,
+		"usage: %s lat CHIP LINE get|set N\n"
+		"       %s raw CTRL_DEV DST LINE N\n"
+		"       %s dir CHIP LINE N\n"
+		"       %s irq CHIP LINE rising|both FILE HIGH LOW MASKED|- N\n"
+		"       %s contend MS CHIP:LINE...\n"
+		"       %s spin MS\n"
+		"       %s probe ANNOUNCE WANT TIMEOUT_MS NAME...\n"
+		"       %s write FILE VALUE [FILE VALUE]...\n",
+		prog, prog, prog, prog, prog, prog, prog, prog);
+	exit(2);
+}
+
+int main(int argc, char **argv)
+{
+	const char *cmd = argc > 1 ? argv[1] : "";
+	int n = argc - 2;
+
+	setvbuf(stdout, NULL, _IOLBF, 0);
+	if (!strcmp(cmd, "lat") && n == 4)
+		return cmd_lat(argv + 2);
+	if (!strcmp(cmd, "raw") && n == 4)
+		return cmd_raw(argv + 2);
+	if (!strcmp(cmd, "dir") && n == 3)
+		return cmd_dir(argv + 2);
+	if (!strcmp(cmd, "irq") && n == 8)
+		return cmd_irq(argv + 2);
+	if (!strcmp(cmd, "contend") && n >= 2)
+		return cmd_contend(n, argv + 2);
+	if (!strcmp(cmd, "spin") && n == 1)
+		return cmd_spin(argv + 2);
+	if (!strcmp(cmd, "probe") && n >= 4)
+		return cmd_probe(n, argv + 2);
+	if (!strcmp(cmd, "write") && n >= 2 && n % 2 == 0)
+		return cmd_write(n, argv + 2);
+	usage();
+	return 2;
+}

@@ -1,0 +1,214 @@
+#!/usr/bin/env python3
+# SPDX-License-Identifier: GPL-2.0
+"""Turn the BENCH lines of a benchmark console log into results.json and
+a markdown table: bench-report.py CONSOLE_LOG RESULTS_JSON
+
+Every figure is shown next to its baseline from the same boot and their
+ratio. Exits 1 when an expected row is missing (the guest's "# bench:"
+lines and the end of the log then say why)."""
+
+import json
+import re
+import sys
+
+LINE = re.compile(r'^(?:\[[ 0-9.]+\] (?:\[[CT][0-9]+\] )?)?BENCH (\S+)(.*)$')
+NOTE = re.compile(r'^(?:\[[ 0-9.]+\] (?:\[[CT][0-9]+\] )?)?# bench: (.*)$')
+
+
+def parse(path):
+    rows, notes, kernel = {}, [], ''
+    with open(path, errors='replace') as f:
+        for raw in f:
+            raw = raw.rstrip('\r\n')
+            m = LINE.match(raw)
+            if m:
+                vals = {}
+                for word in m.group(2).split():
+                    k, _, v = word.partition('=')
+                    try:
+                        vals[k] = float(v) if '.' in v else int(v)
+                    except ValueError:
+                        vals[k] = v
+                rows[m.group(1)] = vals
+                continue
+            m = NOTE.match(raw)
+            if m:
+                notes.append(m.group(1))
+            if '# rig: kernel ' in raw:
+                kernel = raw.split('# rig: kernel ', 1)[1].split(',')[0]
+    return rows, notes, kernel
+
+
+def us(ns):
+    return '%.1f µs' % (ns / 1000.0)
+
+
+class Report:
+    def __init__(self, rows):
+        self.rows = rows
+        self.missing = []
+        self.table = []
+        self.ratios = {}
+
+    def get(self, row, key):
+        try:
+            return self.rows[row][key]
+        except KeyError:
+            self.missing.append('%s %s' % (row, key))
+            return None
+
+    def add(self, name, value, baseline, ratio=None, target='',
+            ratio_name=None):
+        if ratio is not None and ratio_name:
+            self.ratios[ratio_name] = round(ratio, 3)
+        self.table.append((name, value, baseline,
+                           '' if ratio is None else '%.2f×' % ratio, target))
+
+    def messages(self):
+        names = {
+            'msgs.register': 'messages to register a controller',
+            'msgs.gpioinfo': 'messages for gpioinfo after probe',
+            'msgs.get': 'messages per line read (request + reply)',
+            'msgs.set': 'messages per line write',
+            'msgs.direction': 'messages per out+in direction change pair',
+            'msgs.irq': 'messages per interrupt delivered and re-armed',
+            'msgs.wake.enabled': 'SET_WAKEUP per suspend/resume, wakeup on',
+            'msgs.wake.disabled': 'SET_WAKEUP per suspend/resume, wakeup off',
+        }
+        for row, name in names.items():
+            got, low = self.get(row, 'got'), self.get(row, 'min')
+            if got is None or low is None:
+                continue
+            self.add(name, '%g' % got, 'minimum %g' % low,
+                     target='excess %g (want 0)' % (got - low))
+            self.ratios['excess.' + row] = round(got - low, 2)
+
+    def latency(self):
+        raw = self.get('lat.raw.get', 'op_median')
+        raw99 = self.get('lat.raw.get', 'op_p99')
+        if raw:
+            self.add('bare rpmsg round trip (rpmsg_char), median / p99',
+                     '%s / %s' % (us(raw), us(raw99)), '')
+        for op in ('get', 'set'):
+            med = self.get('lat.rpmsg.' + op, 'op_median')
+            p99 = self.get('lat.rpmsg.' + op, 'op_p99')
+            if med and raw:
+                self.add('line %s through the uAPI, median / p99' % op,
+                         '%s / %s' % (us(med), us(p99)),
+                         'bare round trip ' + us(raw), med / raw,
+                         '≤ 1.10×', 'lat.%s_vs_raw' % op)
+            sim = self.get('lat.gpiosim.' + op, 'op_median')
+            if med and sim:
+                self.add('line %s, gpio-sim (in-kernel floor)' % op,
+                         us(sim), 'gpio-rpmsg ' + us(med), med / sim,
+                         ratio_name='lat.%s_vs_gpiosim' % op)
+
+    def interrupts(self):
+        r = [self.get('irq.rpmsg', k) for k in ('ev_median', 'read_median',
+                                                'read_p99', 'edges_per_s')]
+        s = [self.get('irq.gpiosim', k) for k in ('ev_median', 'read_median',
+                                                  'read_p99', 'edges_per_s')]
+        if None in r or None in s:
+            return
+        self.add('edge → event timestamp, median', us(r[0]),
+                 'gpio-sim ' + us(s[0]), r[0] / s[0],
+                 ratio_name='irq.timestamp_vs_gpiosim')
+        self.add('edge → event read by userspace, median / p99',
+                 '%s / %s' % (us(r[1]), us(r[2])), 'gpio-sim ' + us(s[1]),
+                 r[1] / s[1], '≤ 1.5×', 'irq.read_vs_gpiosim')
+        self.add('edges/s, closed loop (edge, event, re-arm)', '%d' % r[3],
+                 'gpio-sim %d' % s[3], r[3] / s[3],
+                 ratio_name='irq.rate_vs_gpiosim')
+
+    def flood(self):
+        f = self.rows.get('flood')
+        if not f:
+            self.missing.append('flood')
+            return
+        ms = max(f.get('ms', 0), 1)
+        self.add('notification flood on one line: handled/s (%d sent, '
+                 '%d handled, %d taken while the line was armed, the rest '
+                 'dropped as masked; %d events reached gpiomon)'
+                 % (f['sent'], f['handled'], f['accepted'], f['events']),
+                 '%d' % (f['handled'] * 1000 / ms), '')
+        self.add('CPU left to a busy loop during the flood',
+                 '%d' % f['spin_flood'], 'idle %d' % f['spin_idle'],
+                 f['spin_flood'] / max(f['spin_idle'], 1),
+                 ratio_name='flood.cpu_left')
+
+    def probe(self):
+        for lines in (32, 128, 256):
+            for n in (1, 4, 16):
+                r = self.rows.get('probe.rpmsg.%d.%d' % (lines, n))
+                s = self.rows.get('probe.gpiosim.%d.%d' % (lines, n))
+                if not r or not s:
+                    self.missing.append('probe %d×%d' % (n, lines))
+                    continue
+                self.add('probe %2d × %3d lines: time per controller, '
+                         'requests' % (n, lines),
+                         '%s, %d' % (us(r['ns'] / n), r['requests']),
+                         'gpio-sim ' + us(s['ns'] / n), r['ns'] / s['ns'],
+                         '≤ 1 request/controller',
+                         'probe.%d.%d_vs_gpiosim' % (lines, n))
+                self.add('probe %2d × %3d lines: slab per controller'
+                         % (n, lines), '%.1f KiB' % (r['slab_kb'] / n),
+                         'gpio-sim %.1f KiB' % (s['slab_kb'] / n))
+            a = self.rows.get('probe.rpmsg.%d.1' % lines)
+            b = self.rows.get('probe.rpmsg.%d.16' % lines)
+            if a and b and a['ns']:
+                self.add('growth 1 → 16 controllers of %d lines: time per '
+                         'controller' % lines, '%.2f×' % (b['ns'] / 16 /
+                                                          a['ns']),
+                         '1.00× if linear', b['ns'] / 16 / a['ns'],
+                         ratio_name='probe.%d.growth' % lines)
+
+    def contention(self):
+        one = self.get('contend.one.1', 'ops_per_s')
+        for row, name in (('contend.one.1', '1 user, 1 controller'),
+                          ('contend.one.2', '2 users, 1 controller'),
+                          ('contend.one.4', '4 users, 1 controller'),
+                          ('contend.two.2', '2 users, 2 controllers'),
+                          ('contend.two.4', '4 users, 2 controllers')):
+            ops, fair = self.get(row, 'ops_per_s'), self.get(row, 'fairness')
+            if ops is None or not one:
+                continue
+            self.add('reads/s, %s (Jain fairness %.3f)' % (name, fair),
+                     '%d' % ops, '1 user %d' % one, ops / one,
+                     ratio_name=row)
+
+    def profile(self):
+        for row in sorted(r for r in self.rows if r.startswith('profile.')):
+            p = self.rows[row]
+            self.add('ftrace profile: %s (%d calls)' % (row[8:], p['hits']),
+                     us(p['avg_ns']), '')
+
+
+def main():
+    log, out = sys.argv[1], sys.argv[2]
+    rows, notes, kernel = parse(log)
+    rep = Report(rows)
+    for section in (rep.messages, rep.latency, rep.interrupts, rep.flood,
+                    rep.probe, rep.contention, rep.profile):
+        section()
+    with open(out, 'w') as f:
+        json.dump({'kernel': kernel, 'rows': rows, 'ratios': rep.ratios,
+                   'missing': rep.missing, 'notes': notes}, f, indent=1,
+                  sort_keys=True)
+        f.write('\n')
+    print('| measure | value | baseline (same boot) | ratio | target |')
+    print('|---|---|---|---|---|')
+    for name, value, base, ratio, target in rep.table:
+        print('| %s | %s | %s | %s | %s |' % (name, value, base, ratio,
+                                             target))
+    print()
+    print('Kernel %s; raw rows in %s.' % (kernel or '?', out))
+    if rep.missing:
+        print('Missing: ' + ', '.join(rep.missing))
+        for n in notes[-5:]:
+            print('# bench: ' + n)
+        return 1
+    return 0
+
+
+if __name__ == '__main__':
+    sys.exit(main())

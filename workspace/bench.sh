@@ -1,0 +1,45 @@
+#!/bin/bash
+# SPDX-License-Identifier: GPL-2.0
+# make bench: build the benchmark kernel (driver built in, no debug
+# options), boot it with the simulated remote and run
+# tools/testing/selftests/drivers/gpio/rpmsg/bench/bench.sh in the guest,
+# then turn its "BENCH" lines into $OUT/bench/results.json and a markdown
+# table (printed, and kept in $OUT/bench/results.md).
+#
+# Every figure comes with a baseline measured in the same boot; see
+# bench.sh for what is measured and bench-report.py for the ratios.
+# BENCH_FLAVOUR=builtin runs them on the debug test kernel instead.
+. "$(dirname "$0")/lib.sh"
+
+dir=$OUT/bench
+mkdir -p "$dir"
+obj=$(bash "$TOP/workspace/kernels.sh" "${BENCH_FLAVOUR:-bench}" | awk '{print $2}')
+[ -n "$obj" ] || die "no benchmark kernel"
+
+# Controllers for the probe and scale rows: 16 each of 32, 128 and 256
+# lines, at indexes 16, 32 and 48 on; DT nodes give them their ngpios.
+sim=1:20,2:32,4:32,6:32
+{
+	echo "&{/remoteproc-sim/rpmsg/rpmsg-io} {"
+	for lines in 32 128 256; do
+		case $lines in 32) first=16 ;; 128) first=32 ;; 256) first=48 ;; esac
+		for i in $(seq "$first" $((first + 15))); do
+			sim+=",$i:$lines"
+			printf '\tgpio@%x {\n\t\tcompatible = "rpmsg-gpio";\n' "$i"
+			printf '\t\treg = <%d>;\n\t\tngpios = <%d>;\n' "$i" "$lines"
+			printf '\t\tgpio-controller;\n\t\t#gpio-cells = <2>;\n'
+			printf '\t\tinterrupt-controller;\n\t\t#interrupt-cells = <2>;\n\t};\n'
+		done
+	done
+	echo "};"
+} > "$dir/bench.dtsi"
+
+log "bench: booting $obj"
+GUEST_DTSI_EXTRA=$dir/bench.dtsi SIM_PARAMS="controllers=$sim announce=0" \
+	TIMEOUT=${TIMEOUT:-900} bash "$TOP/workspace/qemu.sh" bench "$obj" ||
+	log "bench: QEMU exited with an error (see the log)"
+console=$OUT/qemu/$(basename "$obj")-bench.log
+[ -e "$console" ] || die "no console log $console"
+python3 "$TOP/workspace/bench-report.py" "$console" "$dir/results.json" |
+	tee "$dir/results.md"
+exit "${PIPESTATUS[0]}"
