@@ -10,7 +10,7 @@ export RPMSG_GPIO_CACHE := $(CACHE)
 export KSRC
 W := workspace
 
-.PHONY: help deps patches check test run shell qemu-test bench kernels clean
+.PHONY: help deps patches check test run shell qemu-test bench soak kernels clean
 
 help:
 	@echo "make run        install what is needed, build, boot QEMU with the simulated remote, demo"
@@ -18,6 +18,7 @@ help:
 	@echo "make patches    write the series to out/series/ (git am-able, with cover letter)"
 	@echo "make check      static gates on every patch (checkpatch, W=1 gcc/clang/x86, sparse, ...)"
 	@echo "make bench      benchmarks against same-boot baselines: out/bench/results.{json,md}"
+	@echo "make soak       lifecycle loops 1000 times and the fuzz, on both test kernels"
 	@echo "make kernels    build the two test kernels (driver built in / as a module)"
 	@echo "make shell      boot the test guest with an interactive shell"
 	@echo "make qemu-test T=tools/testing/selftests/drivers/gpio/rpmsg/cases/X.sh"
@@ -48,6 +49,9 @@ shell: deps patches
 
 bench: deps patches
 	@bash $(W)/bench.sh
+
+soak: deps patches
+	@bash $(W)/soak.sh
 
 qemu-test: deps patches
 	@test -n "$(T)" || { echo "usage: make qemu-test T=path/to/case.sh"; exit 2; }

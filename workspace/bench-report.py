@@ -104,21 +104,24 @@ class Report:
                          ratio_name='lat.%s_vs_gpiosim' % op)
 
     def interrupts(self):
-        r = [self.get('irq.rpmsg', k) for k in ('ev_median', 'read_median',
-                                                'read_p99', 'edges_per_s')]
-        s = [self.get('irq.gpiosim', k) for k in ('ev_median', 'read_median',
-                                                  'read_p99', 'edges_per_s')]
-        if None in r or None in s:
-            return
-        self.add('edge → event timestamp, median', us(r[0]),
-                 'gpio-sim ' + us(s[0]), r[0] / s[0],
-                 ratio_name='irq.timestamp_vs_gpiosim')
-        self.add('edge → event read by userspace, median / p99',
-                 '%s / %s' % (us(r[1]), us(r[2])), 'gpio-sim ' + us(s[1]),
-                 r[1] / s[1], '≤ 1.5×', 'irq.read_vs_gpiosim')
-        self.add('edges/s, closed loop (edge, event, re-arm)', '%d' % r[3],
-                 'gpio-sim %d' % s[3], r[3] / s[3],
-                 ratio_name='irq.rate_vs_gpiosim')
+        keys = ('ev_median', 'read_median', 'read_p99', 'edges_per_s')
+        for edges in ('rising', 'both'):
+            r = [self.get('irq.rpmsg.' + edges, k) for k in keys]
+            s = [self.get('irq.gpiosim.' + edges, k) for k in keys]
+            if None in r or None in s:
+                continue
+            what = 'rising edge' if edges == 'rising' else \
+                'either edge (+ the level read by gpiolib)'
+            self.add('%s → event timestamp, median' % what, us(r[0]),
+                     'gpio-sim ' + us(s[0]), r[0] / s[0],
+                     ratio_name='irq.%s.timestamp_vs_gpiosim' % edges)
+            self.add('%s → event read by userspace, median / p99' % what,
+                     '%s / %s' % (us(r[1]), us(r[2])), 'gpio-sim ' + us(s[1]),
+                     r[1] / s[1], '≤ 1.5×' if edges == 'rising' else '',
+                     'irq.%s.read_vs_gpiosim' % edges)
+            self.add('%s: edges/s, closed loop (edge, event, re-arm)' % what,
+                     '%d' % r[3], 'gpio-sim %d' % s[3], r[3] / s[3],
+                     ratio_name='irq.%s.rate_vs_gpiosim' % edges)
 
     def flood(self):
         f = self.rows.get('flood')

@@ -20,6 +20,8 @@
 # scripts, default all).
 #
 # GUEST_REFRESH=1 re-reads the package lists (otherwise at most weekly).
+# GUEST_ENV="NAME=VALUE ..." is exported to the guest's scripts (e.g.
+# LOOPS=1000 for the lifecycle cases).
 # SIM_KO=path selects the simulator module (default: built from
 # tools/testing/selftests/drivers/gpio/rpmsg/sim into OBJ/rpmsg-gpio-sim;
 # SIM_KO=none: no simulator).
@@ -253,6 +255,9 @@ initrd() {
 		echo "MODE=$mode"
 		echo "KVER=$kver"
 		echo "SIM_PARAMS='${SIM_PARAMS:-controllers=0:32,1:20,2:8,3:300}'"
+		for v in ${GUEST_ENV:-}; do
+			echo "export ${v%%=*}='${v#*=}'"
+		done
 	} > etc/rig.conf
 	find . -mindepth 1 | LC_ALL=C sort | cpio --quiet -o -H newc -R 0:0 --reproducible
 	) | gzip -n -1 > "$tmp/run.cpio.gz"

@@ -37,10 +37,13 @@ for flavour in builtin module; do
 		echo "FAIL kernel-$flavour: build failed"; fail=$((fail + 1))
 	fi
 done
+# The lifecycle loops run LOOPS times (default here 100, in the cases
+# 1000: "make soak"), so that a warm run stays within 10 minutes.
+export GUEST_ENV="LOOPS=${LOOPS:-100} ${GUEST_ENV:-}"
 for flavour in "${!obj[@]}"; do
 	log "QEMU suite on the $flavour kernel"
-	bash "$TOP/workspace/qemu.sh" test "${obj[$flavour]}" "${cases[@]}" \
-		> "$OUT/test/qemu-$flavour.txt" 2>&1 &
+	TIMEOUT=${TIMEOUT:-1200} bash "$TOP/workspace/qemu.sh" test "${obj[$flavour]}" \
+		"${cases[@]}" > "$OUT/test/qemu-$flavour.txt" 2>&1 &
 done
 wait
 for flavour in builtin module; do

@@ -98,6 +98,7 @@ struct rpmsg_gpio_stats {
 	unsigned long late_replies;
 	unsigned long lost_replies;
 	unsigned long notifications;
+	unsigned long rearm_failures;
 	unsigned long dropped[RPMSG_GPIO_NR_DROPS];
 };
 
@@ -134,7 +135,7 @@ struct rpmsg_gpio {
 	DECLARE_BITMAP(irq_armed, RPMSG_GPIO_MAX_IRQ_LINES);   /* Enabled */
 	DECLARE_BITMAP(irq_pending, RPMSG_GPIO_MAX_IRQ_LINES); /* To handle */
 	DECLARE_BITMAP(irq_rearm, RPMSG_GPIO_MAX_IRQ_LINES);   /* To re-arm */
-	struct work_struct irq_work;
+	struct delayed_work irq_work;
 
 	struct dentry *debugfs;
 };
@@ -312,7 +313,7 @@ static void rpmsg_gpio_rx_notify(struct rpmsg_gpio *chip,
 		chip->stats.notifications++;
 		set_bit(line, chip->irq_rearm);
 		set_bit(line, chip->irq_pending);
-		queue_work(system_dfl_long_wq, &chip->irq_work);
+		mod_delayed_work(system_dfl_long_wq, &chip->irq_work, 0);
 	}
 	spin_unlock_irqrestore(&chip->lock, flags);
 }
@@ -480,21 +481,36 @@ static void rpmsg_gpio_send_irq_type(struct rpmsg_gpio *chip,
 	chip->lines[line].sent_type = type;
 }
 
-static void rpmsg_gpio_irq_rearm(struct rpmsg_gpio *chip, unsigned int line)
+/* Returns false if the re-arm failed and is to be tried again */
+static bool rpmsg_gpio_irq_rearm(struct rpmsg_gpio *chip, unsigned int line)
 {
 	struct rpmsg_gpio_line *l = &chip->lines[line];
 
 	guard(mutex)(&chip->irq_lock);
-	if (test_bit(line, chip->irq_rearm) && !l->masked &&
-	    l->type != RPMSG_GPIO_IRQ_TYPE_NONE)
-		rpmsg_gpio_send_irq_type(chip, line, l->type);
+	if (!test_bit(line, chip->irq_rearm) || l->masked ||
+	    l->type == RPMSG_GPIO_IRQ_TYPE_NONE)
+		return true;
+
+	rpmsg_gpio_send_irq_type(chip, line, l->type);
+	if (l->sent_type == l->type || READ_ONCE(chip->dead))
+		return true;
+
+	/*
+	 * Nothing else would re-arm the line: no bus unlock comes while a
+	 * consumer simply waits for its next interrupt.
+	 */
+	set_bit(line, chip->irq_rearm);
+	scoped_guard(spinlock_irq, &chip->lock)
+		chip->stats.rearm_failures++;
+	return false;
 }
 
 static void rpmsg_gpio_irq_work(struct work_struct *work)
 {
-	struct rpmsg_gpio *chip = container_of(work, struct rpmsg_gpio,
-					       irq_work);
+	struct rpmsg_gpio *chip = container_of(to_delayed_work(work),
+					       struct rpmsg_gpio, irq_work);
 	unsigned int line, irq;
+	bool retry = false;
 
 	for_each_set_bit(line, chip->irq_pending, RPMSG_GPIO_MAX_IRQ_LINES) {
 		if (!test_and_clear_bit(line, chip->irq_pending))
@@ -506,7 +522,13 @@ static void rpmsg_gpio_irq_work(struct work_struct *work)
 	}
 
 	for_each_set_bit(line, chip->irq_rearm, RPMSG_GPIO_MAX_IRQ_LINES)
-		rpmsg_gpio_irq_rearm(chip, line);
+		if (!rpmsg_gpio_irq_rearm(chip, line))
+			retry = true;
+
+	/* A notification meanwhile runs the work at once instead */
+	if (retry)
+		queue_delayed_work(system_dfl_long_wq, &chip->irq_work,
+				   msecs_to_jiffies(READ_ONCE(timeout_ms)));
 }
 
 /* Also irq_disable: a lazily disabled line would be re-armed after firing */
@@ -531,7 +553,7 @@ static void rpmsg_gpio_irq_unmask(struct irq_data *d)
 
 	/* Fired while masked: re-arm, even without the bus lock (resume) */
 	if (test_bit(hwirq, chip->irq_rearm))
-		queue_work(system_dfl_long_wq, &chip->irq_work);
+		mod_delayed_work(system_dfl_long_wq, &chip->irq_work, 0);
 }
 
 static int rpmsg_gpio_irq_set_type(struct irq_data *d, unsigned int type)
@@ -649,6 +671,7 @@ static int rpmsg_gpio_stats_show(struct seq_file *s, void *unused)
 	seq_printf(s, "late_replies: %lu\n", st.late_replies);
 	seq_printf(s, "lost_replies: %lu\n", st.lost_replies);
 	seq_printf(s, "notifications: %lu\n", st.notifications);
+	seq_printf(s, "rearm_failures: %lu\n", st.rearm_failures);
 	for (i = 0; i < RPMSG_GPIO_NR_DROPS; i++)
 		seq_printf(s, "dropped_%s: %lu\n", rpmsg_gpio_drop_names[i],
 			   st.dropped[i]);
@@ -769,7 +792,8 @@ static int rpmsg_gpio_probe(struct rpmsg_device *rpdev)
 		return ret;
 
 	/* Cancelled after the gpiochip is gone: unmask may queue it */
-	ret = devm_work_autocancel(dev, &chip->irq_work, rpmsg_gpio_irq_work);
+	ret = devm_delayed_work_autocancel(dev, &chip->irq_work,
+					   rpmsg_gpio_irq_work);
 	if (ret)
 		return ret;
 
@@ -859,7 +883,7 @@ static void rpmsg_gpio_remove(struct rpmsg_device *rpdev)
 	mutex_lock(&chip->req_lock);
 	mutex_unlock(&chip->req_lock);
 
-	cancel_work_sync(&chip->irq_work);
+	cancel_delayed_work_sync(&chip->irq_work);
 }
 
 static const struct rpmsg_device_id rpmsg_gpio_id_table[] = {

@@ -486,14 +486,15 @@ sim_settle() {
 }
 
 # busy_reader CTRL LINE ERRFILE: read LINE of whatever gpiochip controller
-# CTRL has, over and over (start it in the background). A read may fail
+# CTRL has, every 0.1 s (start it in the background). A read may fail
 # while the chip comes and goes; one that hangs (10 s) is written to
 # ERRFILE.
 busy_reader() {
 	local ch
 
 	while :; do
-		ch=$(chip_of "$1") || { sleep 0.05; continue; }
+		sleep 0.1
+		ch=$(chip_of "$1") || continue
 		timeout 10 gpioget -c "$ch" "$2" >/dev/null 2>&1
 		[ $? = 124 ] && echo "gpioget on $ch hung" >> "$3"
 	done

@@ -18,8 +18,9 @@
 . "$(dirname "$0")/lib.sh"
 
 B=gpio-bench
-N=${BENCH_N:-2000}		# round trips per latency row
-NIRQ=${BENCH_NIRQ:-500}		# edges per interrupt row
+N=${BENCH_N:-5000}		# round trips per latency row
+NIRQ=${BENCH_NIRQ:-2000}	# edges per interrupt row
+REPEAT=3			# probes per scale row (the median is kept)
 CFS=/sys/kernel/config/gpio-sim
 
 row() { echo "BENCH $*"; }
@@ -140,10 +141,13 @@ s=$(gpio_sim_chip bench)
 row lat.gpiosim.get $($B lat "$s" 0 get "$N")
 row lat.gpiosim.set $($B lat "$s" 1 set "$N")
 
-note "interrupt latency"
-row irq.rpmsg $($B irq "$c2" 5 both "$(sim_line_file 2 5 input)" 1 0 \
-	"$(sim_line_file 2 5 masked)" "$NIRQ")
-row irq.gpiosim $($B irq "$s" 5 both "$(gpio_sim_pull bench 5)" pull-up pull-down - "$NIRQ")
+note "interrupt latency: rising edges; both edges (gpiolib then reads the level)"
+for e in rising both; do
+	row irq.rpmsg.$e $($B irq "$c2" 5 $e "$(sim_line_file 2 5 input)" 1 0 \
+		"$(sim_line_file 2 5 masked)" "$NIRQ")
+	row irq.gpiosim.$e $($B irq "$s" 5 $e "$(gpio_sim_pull bench 5)" \
+		pull-up pull-down - "$NIRQ")
+done
 
 note "a flood of notifications"
 # Fewer than the simulator queues (8192) while Linux has no free buffer
@@ -220,6 +224,8 @@ gpio_sim_drop bench
 
 note "probe cost and scale"
 first() { case $1 in 32) echo 16 ;; 128) echo 32 ;; 256) echo 48 ;; esac; }
+# median of the words on stdin
+median() { sort -n | awk '{ v[NR] = $1 } END { print v[int((NR + 1) / 2)] }'; }
 for lines in 32 128 256; do
 	for n in 1 4 16; do
 		names= ctrls=
@@ -229,35 +235,46 @@ for lines in 32 128 256; do
 			ctrls="$ctrls $(($(first $lines) + i))"
 			i=$((i + 1))
 		done
-		m0=$(slab_kb)
+		: > /tmp/probe.rpmsg
+		: > /tmp/probe.sim
 		r0=$(sim_requests $ctrls)
-		want=$(($(ls -d /sys/bus/gpio/devices/gpiochip* | wc -l) + n))
-		# shellcheck disable=SC2086
-		t=$($B probe "$SIM_DEBUGFS/announce" $want 30000 $names | sed -n 's/.*ns=//p')
-		[ -n "$t" ] || fail "$n controllers of $lines lines did not come up"
-		m1=$(slab_kb)
-		row probe.rpmsg.$lines.$n ns="$t" slab_kb=$((m1 - m0)) \
-			requests=$(($(sim_requests $ctrls) - r0))
-		# shellcheck disable=SC2086
-		withdraw $names
+		k=0
+		while [ $k -lt $REPEAT ]; do
+			m0=$(slab_kb)
+			want=$(($(ls -d /sys/bus/gpio/devices/gpiochip* | wc -l) + n))
+			# shellcheck disable=SC2086
+			t=$($B probe "$SIM_DEBUGFS/announce" $want 30000 $names |
+			    sed -n 's/.*ns=//p')
+			[ -n "$t" ] || fail "$n controllers of $lines lines did not come up"
+			m1=$(slab_kb)
+			echo "$t $((m1 - m0))" >> /tmp/probe.rpmsg
+			# shellcheck disable=SC2086
+			withdraw $names
 
-		args=
-		i=0
-		while [ $i -lt $n ]; do
-			gpio_sim_make bench$i "$lines"
-			args="$args $CFS/bench$i/live 1"
-			i=$((i + 1))
+			args=
+			i=0
+			while [ $i -lt $n ]; do
+				gpio_sim_make bench$i "$lines"
+				args="$args $CFS/bench$i/live 1"
+				i=$((i + 1))
+			done
+			m0=$(slab_kb)
+			# shellcheck disable=SC2086
+			t=$($B write $args | sed -n 's/.*ns=//p')
+			m1=$(slab_kb)
+			echo "$t $((m1 - m0))" >> /tmp/probe.sim
+			i=0
+			while [ $i -lt $n ]; do
+				gpio_sim_drop bench$i
+				i=$((i + 1))
+			done
+			k=$((k + 1))
 		done
-		m0=$(slab_kb)
-		# shellcheck disable=SC2086
-		t=$($B write $args | sed -n 's/.*ns=//p')
-		m1=$(slab_kb)
-		row probe.gpiosim.$lines.$n ns="$t" slab_kb=$((m1 - m0))
-		i=0
-		while [ $i -lt $n ]; do
-			gpio_sim_drop bench$i
-			i=$((i + 1))
-		done
+		row probe.rpmsg.$lines.$n ns="$(cut -d' ' -f1 /tmp/probe.rpmsg | median)" \
+			slab_kb="$(cut -d' ' -f2 /tmp/probe.rpmsg | median)" \
+			requests=$(($(sim_requests $ctrls) - r0))
+		row probe.gpiosim.$lines.$n ns="$(cut -d' ' -f1 /tmp/probe.sim | median)" \
+			slab_kb="$(cut -d' ' -f2 /tmp/probe.sim | median)"
 	done
 done
 

@@ -4,6 +4,7 @@
 # LOOPS times (default 1000) while a reader keeps using it: no read hangs,
 # every bind gives a working chip, and nothing is left behind (the host
 # judges kmemleak, KASAN, refcount and hung-task reports).
+# timeout: 1800
 . "$(dirname "$0")/../lib.sh"
 
 LOOPS=${LOOPS:-1000}
