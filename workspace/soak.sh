@@ -2,7 +2,7 @@
 # SPDX-License-Identifier: GPL-2.0
 # make soak: the long robustness cases at full length on both test
 # kernels, side by side: the lifecycle loops LOOPS times (default 1000;
-# make test runs them 100 times) and the fuzz. Ends like make test.
+# make test runs them 20 times) and the fuzz. Ends like make test.
 . "$(dirname "$0")/lib.sh"
 set +e
 

@@ -37,9 +37,9 @@ for flavour in builtin module; do
 		echo "FAIL kernel-$flavour: build failed"; fail=$((fail + 1))
 	fi
 done
-# The lifecycle loops run LOOPS times (default here 100, in the cases
+# The lifecycle loops run LOOPS times (default here 20, in the cases
 # 1000: "make soak"), so that a warm run stays within 10 minutes.
-export GUEST_ENV="LOOPS=${LOOPS:-100} ${GUEST_ENV:-}"
+export GUEST_ENV="LOOPS=${LOOPS:-20} ${GUEST_ENV:-}"
 for flavour in "${!obj[@]}"; do
 	log "QEMU suite on the $flavour kernel"
 	TIMEOUT=${TIMEOUT:-1200} bash "$TOP/workspace/qemu.sh" test "${obj[$flavour]}" \

@@ -305,15 +305,32 @@ rpmsg_dev() {
 
 SIM_CMDS="get_direction set_direction get_value set_value set_irq_type set_wakeup"
 
-# cmd_counts GETTER CTRL [PREFIX]: "cmd=n ..." in SIM_CMDS order, each n
-# read with GETTER CTRL PREFIXcmd (sim_stat or drv_stat)
-cmd_counts() {
-	local s out=
+# stat_words FILE [PREFIX]: "cmd=n ..." in SIM_CMDS order, each n the
+# value of PREFIXcmd in FILE ("name value" or "name: value" lines); one
+# awk, as a fork costs dearly in the guest
+stat_words() {
+	awk -v cmds="$SIM_CMDS" -v pfx="${2:-}" '
+		{ k = $1; sub(/:$/, "", k); v[k] = $2 }
+		END {
+			n = split(cmds, c, " ")
+			for (i = 1; i <= n; i++) {
+				if (!((pfx c[i]) in v)) { print "no " pfx c[i] > "/dev/stderr"; exit 1 }
+				printf "%s%s=%s", (i > 1 ? " " : ""), c[i], v[pfx c[i]]
+			}
+			print ""
+		}' "$1"
+}
 
-	for s in $SIM_CMDS; do
-		out="$out$s=$($1 "$2" "${3:-}$s") "
-	done
-	echo "${out% }"
+# cmd_counts sim_stat|drv_stat CTRL [PREFIX]: the remote's (or the
+# driver's) counters of controller CTRL, "cmd=n ..." in SIM_CMDS order
+cmd_counts() {
+	local f
+
+	case $1 in
+	sim_stat) f=$(sim_ctrl_dir "$2")/stats || fail "simulator has no controller $2" ;;
+	*) f=$(drv_stats_file "$2") || fail "no driver stats for rpmsg-io-$2" ;;
+	esac
+	stat_words "$f" "${3:-}" || fail "missing counters in $f"
 }
 
 # sim_msgs CTRL: the remote's request counters, "name=value ..."
@@ -322,14 +339,15 @@ sim_msgs() { cmd_counts sim_stat "$1"; }
 # sim_msgs_since CTRL BEFORE: what sim_msgs CTRL says now minus BEFORE
 # (an earlier sim_msgs CTRL), e.g. "get_direction=0 set_direction=1 ..."
 sim_msgs_since() {
-	local w k b out=
-
-	for w in $(sim_msgs "$1"); do
-		k=${w%%=*}
-		b=$(echo "$2" | tr ' ' '\n' | sed -n "s/^$k=//p")
-		out="$out$k=$((${w#*=} - ${b:-0})) "
-	done
-	echo "${out% }"
+	echo "$(sim_msgs "$1")|$2" | awk -F'|' '{
+		n = split($1, now, " "); split($2, was, " ")
+		for (i in was) { split(was[i], kv, "="); old[kv[1]] = kv[2] }
+		for (i = 1; i <= n; i++) {
+			split(now[i], kv, "=")
+			printf "%s%s=%d", (i > 1 ? " " : ""), kv[1], kv[2] - old[kv[1]]
+		}
+		print ""
+	}'
 }
 
 # msgs WHAT...: the expected sim_msgs_since for "cmd=n" words, every
@@ -467,22 +485,6 @@ consumer_rebind() {
 	fi
 	echo "$1" > "/sys/bus/platform/drivers/$2/bind" ||
 		fail "cannot bind $1 to $2"
-}
-
-# sim_settle: wait (up to 60 s) until the remote has had nothing more to
-# deliver for a second, e.g. after a burst of announcements
-sim_settle() {
-	local a b i=0
-
-	b=$(sim_global_stat to_linux)
-	while [ $i -lt 60 ]; do
-		sleep 1
-		a=$(sim_global_stat to_linux)
-		[ "$a" = "$b" ] && return 0
-		b=$a
-		i=$((i + 1))
-	done
-	return 1
 }
 
 # busy_reader CTRL LINE ERRFILE: read LINE of whatever gpiochip controller
