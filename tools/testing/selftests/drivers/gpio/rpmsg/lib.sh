@@ -501,3 +501,19 @@ busy_reader() {
 		[ $? = 124 ] && echo "gpioget on $ch hung" >> "$3"
 	done
 }
+
+# chip_works CTRL CHIP IN OUT [LEVEL...]: for each LEVEL (default 1 0),
+# the remote drives line IN and CHIP reads it, CHIP drives line OUT and
+# the remote sees it
+chip_works() {
+	local ctrl=$1 c=$2 in=$3 out=$4 v
+
+	shift 4
+	[ $# -gt 0 ] || set -- 1 0
+	for v; do
+		sim_set_input "$ctrl" "$in" "$v"
+		expect "$c line $in" "$(gpio_get "$c" "$in")" "$v"
+		gpio_set "$c" "$out" "$v" || fail "cannot set $c line $out to $v"
+		expect "remote line $ctrl:$out" "$(sim_get_output "$ctrl" "$out")" "$v"
+	done
+}

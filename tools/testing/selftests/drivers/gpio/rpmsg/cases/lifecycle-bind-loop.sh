@@ -28,10 +28,5 @@ wait_gone $rd 15 || fail "the reader does not exit"
 [ ! -s $err ] || fail "$(sort $err | uniq -c)"
 c=$(need_chip 2) || exit
 expect "gpiochips of $dev" "$(ls -d /sys/bus/rpmsg/devices/"$dev"/gpiochip* | wc -l)" 1
-for v in 1 0; do
-	sim_set_input 2 3 $v
-	expect "$c line 3" "$(gpio_get "$c" 3)" $v
-	gpio_set "$c" 4 $v || fail "cannot set $c line 4"
-	expect "remote line 2:4" "$(sim_get_output 2 4)" $v
-done
+chip_works 2 "$c" 3 4
 msg "$LOOPS unbind/bind cycles; $c works"
