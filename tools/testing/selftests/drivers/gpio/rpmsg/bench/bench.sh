@@ -128,25 +128,37 @@ sim_input=$(sim_line_file 2 3 input)
 sim_masked=$(sim_line_file 2 3 masked)
 row msgs.irq got="$(per_op_messages 2 irq "$c2" 3 rising "$sim_input" 1 0 "$sim_masked")" min=3
 
-note "latency: gpio-rpmsg, the bare rpmsg round trip, gpio-sim"
-row lat.rpmsg.get $($B lat "$c2" 0 get "$N")
-row lat.rpmsg.set $($B lat "$c2" 1 set "$N")
+note "latency: gpio-rpmsg, the bare rpmsg round trip, gpio-sim (interleaved)"
 ctrl_dev=$(ls /dev/rpmsg_ctrl* 2>/dev/null | head -n 1)
 [ -n "$ctrl_dev" ] || fail "no /dev/rpmsg_ctrl* (CONFIG_RPMSG_CTRL)"
-row lat.raw.get $($B raw "$ctrl_dev" 0x406 0 "$N")
 [ -d "$CFS" ] || fail "no $CFS (CONFIG_GPIO_SIM)"
 gpio_sim_make bench 32
 echo 1 > "$CFS/bench/live"
 s=$(gpio_sim_chip bench)
-row lat.gpiosim.get $($B lat "$s" 0 get "$N")
-row lat.gpiosim.set $($B lat "$s" 1 set "$N")
+# pick PREFIX WORDS...: the words PREFIXk=v as op_k=v, and n=, bad_replies=
+pick() {
+	local p=$1
+
+	shift
+	echo "$@" | tr ' ' '\n' | awk -v p="$p" '
+		index($0, p) == 1 { print "op_" substr($0, length(p) + 1) }
+		/^(n|bad_replies)=/' | tr '\n' ' '
+}
+out=$($B cmp "$c2" 0 1 "$ctrl_dev" 0x406 0 "$s" "$N") || fail "gpio-bench cmp: $out"
+row lat.rpmsg.get $(pick get_ $out)
+row lat.rpmsg.set $(pick set_ $out)
+row lat.raw.get $(pick raw_ $out)
+row lat.gpiosim.get $(pick simget_ $out)
+row lat.gpiosim.set $(pick simset_ $out)
 
 note "interrupt latency: rising edges; both edges (gpiolib then reads the level)"
 for e in rising both; do
-	row irq.rpmsg.$e $($B irq "$c2" 5 $e "$(sim_line_file 2 5 input)" 1 0 \
-		"$(sim_line_file 2 5 masked)" "$NIRQ")
-	row irq.gpiosim.$e $($B irq "$s" 5 $e "$(gpio_sim_pull bench 5)" \
-		pull-up pull-down - "$NIRQ")
+	out=$($B irqcmp "$c2" 5 $e "$(sim_line_file 2 5 input)" 1 0 \
+		"$(sim_line_file 2 5 masked)" \
+		"$s" 5 $e "$(gpio_sim_pull bench 5)" pull-up pull-down - "$NIRQ") ||
+		fail "gpio-bench irqcmp: $out"
+	row irq.rpmsg.$e $(echo "$out" | tr ' ' '\n' | sed -n 's/^a_//p; /^n=/p' | tr '\n' ' ')
+	row irq.gpiosim.$e $(echo "$out" | tr ' ' '\n' | sed -n 's/^b_//p; /^n=/p' | tr '\n' ' ')
 done
 
 note "a flood of notifications"

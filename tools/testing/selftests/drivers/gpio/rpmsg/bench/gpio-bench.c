@@ -13,6 +13,11 @@
  *	remote address DST through an rpmsg_char endpoint created on
  *	CTRL_DEV (/dev/rpmsg_ctrlN), each followed by a read of the reply:
  *	the bare transport round trip, with the same firmware work.
+ *   cmp CHIP GET_LINE SET_LINE CTRL_DEV DST RAW_LINE SIM_CHIP N
+ *	N rounds of: a read of GET_LINE and a write of SET_LINE of CHIP, a
+ *	raw round trip (as above), a read of line 0 and a write of line 1
+ *	of SIM_CHIP (gpio-sim). Interleaved, they are measured under the
+ *	same conditions: get_*, set_*, raw_*, simget_*, simset_*.
  *   dir CHIP LINE N
  *	N times: the requested input line becomes an output driving 0
  *	(GPIO_V2_LINE_SET_CONFIG_IOCTL), then an input again.
@@ -24,6 +29,8 @@
  *	before each measured edge. Reports the event timestamp minus the
  *	write's start (ev_*), the read's end minus the write's start
  *	(read_*), and the edges per second of the whole loop.
+ *   irqcmp <irq's 7 arguments for line a> <the same for line b> N
+ *	N edges on each line, in turn: a_* and b_* as irq's.
  *   contend MS CHIP:LINE...
  *	one process per CHIP:LINE reading its line in a loop for MS ms, all
  *	started together: the total rate and Jain's fairness index.
@@ -241,45 +248,109 @@ static int open_endpoint(const char *name)
 	return fd;
 }
 
-static int cmd_raw(char **argv)
+/* An rpmsg_char endpoint to remote address @dst, created on @ctrl_dev */
+static int ept_open(const char *ctrl_dev, unsigned int dst, int *ctrl)
 {
 	struct rpmsg_endpoint_info info;
-	struct rpmsg_gpio_req req;
-	unsigned long n = number(argv[3]), i;
-	uint64_t *v = samples(n), t;
-	unsigned char reply[64];
-	int ctrl, fd, bad = 0;
-	ssize_t len;
 
-	ctrl = open(argv[0], O_RDWR | O_CLOEXEC);
-	if (ctrl < 0)
-		die("open %s", argv[0]);
+	*ctrl = open(ctrl_dev, O_RDWR | O_CLOEXEC);
+	if (*ctrl < 0)
+		die("open %s", ctrl_dev);
 	memset(&info, 0, sizeof(info));
 	snprintf(info.name, sizeof(info.name), "gpio-bench-%d", getpid());
 	info.src = 0xffffffff;	/* RPMSG_ADDR_ANY */
-	info.dst = number(argv[1]);
-	if (ioctl(ctrl, RPMSG_CREATE_EPT_IOCTL, &info) < 0)
-		die("RPMSG_CREATE_EPT_IOCTL on %s", argv[0]);
-	fd = open_endpoint(info.name);
+	info.dst = dst;
+	if (ioctl(*ctrl, RPMSG_CREATE_EPT_IOCTL, &info) < 0)
+		die("RPMSG_CREATE_EPT_IOCTL on %s", ctrl_dev);
+	return open_endpoint(info.name);
+}
 
-	memset(&req, 0, sizeof(req));
-	req.cmd = RPMSG_GPIO_CMD_GET_VALUE;	/* little-endian host */
-	req.line = number(argv[2]);
-	for (i = 0; i < n; i++) {
-		t = now_ns();
-		if (write(fd, &req, sizeof(req)) != sizeof(req))
-			die("%s", "write to the endpoint");
-		len = read(fd, reply, sizeof(reply));
-		v[i] = now_ns() - t;
-		if (len != 3 || reply[0] != 1 || reply[1] != 0)
-			bad++;
-	}
+static void ept_close(int fd, int ctrl)
+{
 	if (ioctl(fd, RPMSG_DESTROY_EPT_IOCTL) < 0)
 		die("%s", "RPMSG_DESTROY_EPT_IOCTL");
 	close(fd);
 	close(ctrl);
+}
+
+/* One GET_VALUE round trip of @line; false if the reply is not OK */
+static int raw_once(int fd, unsigned int line)
+{
+	struct rpmsg_gpio_req req = {
+		.cmd = RPMSG_GPIO_CMD_GET_VALUE,	/* little-endian host */
+		.line = line,
+	};
+	unsigned char reply[64];
+
+	if (write(fd, &req, sizeof(req)) != sizeof(req))
+		die("%s", "write to the endpoint");
+	return read(fd, reply, sizeof(reply)) == 3 && reply[0] == 1 &&
+	       reply[1] == 0;
+}
+
+static int cmd_raw(char **argv)
+{
+	unsigned long n = number(argv[3]), i;
+	unsigned int line = number(argv[2]);
+	uint64_t *v = samples(n), t;
+	int ctrl, fd, bad = 0;
+
+	fd = ept_open(argv[0], number(argv[1]), &ctrl);
+	for (i = 0; i < n; i++) {
+		t = now_ns();
+		bad += !raw_once(fd, line);
+		v[i] = now_ns() - t;
+	}
+	ept_close(fd, ctrl);
 	printf("n=%lu bad_replies=%d ", n, bad);
 	print_dist("op", v, n);
+	printf("\n");
+	return bad != 0;
+}
+
+/*
+ * In turn: a read and a write of a gpio-rpmsg line, the bare round trip,
+ * a read and a write of a gpio-sim line; each kind's distribution.
+ * Interleaved, the five see the same conditions (under emulation, the
+ * cost of waking a virtual CPU drifts over seconds).
+ */
+static int cmd_cmp(char **argv)
+{
+	unsigned long n = number(argv[7]), i;
+	uint64_t *v[5], t;
+	static const char * const names[5] = {
+		"get", "set", "raw", "simget", "simset"
+	};
+	unsigned int raw_line = number(argv[5]);
+	int fd[5], ctrl, bad = 0, k;
+
+	for (k = 0; k < 5; k++)
+		v[k] = samples(n);
+	fd[0] = line_request(argv[0], number(argv[1]), GPIO_V2_LINE_FLAG_INPUT);
+	fd[1] = line_request(argv[0], number(argv[2]), GPIO_V2_LINE_FLAG_OUTPUT);
+	fd[2] = ept_open(argv[3], number(argv[4]), &ctrl);
+	fd[3] = line_request(argv[6], 0, GPIO_V2_LINE_FLAG_INPUT);
+	fd[4] = line_request(argv[6], 1, GPIO_V2_LINE_FLAG_OUTPUT);
+	for (i = 0; i < n; i++) {
+		for (k = 0; k < 5; k++) {
+			t = now_ns();
+			if (k == 2)
+				bad += !raw_once(fd[2], raw_line);
+			else if (k & 1)
+				set_value(fd[k], i & 1);
+			else
+				get_value(fd[k]);
+			v[k][i] = now_ns() - t;
+		}
+	}
+	ept_close(fd[2], ctrl);
+	printf("n=%lu bad_replies=%d", n, bad);
+	for (k = 0; k < 5; k++) {
+		if (k != 2)
+			close(fd[k]);
+		printf(" ");
+		print_dist(names[k], v[k], n);
+	}
 	printf("\n");
 	return bad != 0;
 }
@@ -344,58 +415,111 @@ static int cmd_dir(char **argv)
 	return 0;
 }
 
-static int cmd_irq(char **argv)
-{
-	unsigned long n = number(argv[7]), i;
-	uint64_t *ev_lat = samples(n), *rd_lat = samples(n), t, t0;
-	const char *masked = strcmp(argv[6], "-") ? argv[6] : NULL;
-	int both = !strcmp(argv[2], "both");
-	struct gpio_v2_line_event ev;
-	struct pollfd pfd;
-	int fd, level;
+/* A line whose edges the benchmark makes through a file, then reads */
+struct edge_src {
+	int fd, both, level;
+	const char *file, *high, *low, *masked;
+	uint64_t *ev_lat, *rd_lat, busy_ns;
+};
 
-	if (!both && strcmp(argv[2], "rising")) {
+/* argv: CHIP LINE rising|both FILE HIGH LOW MASKED|- */
+static void edge_open(struct edge_src *e, char **argv, unsigned long n)
+{
+	e->both = !strcmp(argv[2], "both");
+	if (!e->both && strcmp(argv[2], "rising")) {
 		errno = EINVAL;
 		die("rising or both, not %s", argv[2]);
 	}
-	fd = line_request(argv[0], number(argv[1]),
-			  GPIO_V2_LINE_FLAG_INPUT |
-			  GPIO_V2_LINE_FLAG_EDGE_RISING |
-			  (both ? GPIO_V2_LINE_FLAG_EDGE_FALLING : 0));
-	level = get_value(fd);
-	t0 = now_ns();
-	for (i = 0; i < n; i++) {
-		level = !level;
-		if (!both && level == 0) {
-			write_file(argv[3], argv[5]);
-			level = 1;
-		}
-		if (masked)
-			wait_zero(masked);
-		t = now_ns();
-		write_file(argv[3], level ? argv[4] : argv[5]);
-		pfd.fd = fd;
-		pfd.events = POLLIN;
-		if (poll(&pfd, 1, EVENT_TIMEOUT_MS) != 1) {
-			errno = ETIMEDOUT;
-			die("%s", "no edge event");
-		}
-		if (read(fd, &ev, sizeof(ev)) != sizeof(ev))
-			die("%s", "read an edge event");
-		rd_lat[i] = now_ns() - t;
-		ev_lat[i] = ev.timestamp_ns - t;
-		if (ev.id != (level ? GPIO_V2_LINE_EVENT_RISING_EDGE :
-				      GPIO_V2_LINE_EVENT_FALLING_EDGE)) {
-			errno = EPROTO;
-			die("%s", "edge event of the wrong direction");
-		}
+	e->file = argv[3];
+	e->high = argv[4];
+	e->low = argv[5];
+	e->masked = strcmp(argv[6], "-") ? argv[6] : NULL;
+	e->ev_lat = samples(n);
+	e->rd_lat = samples(n);
+	e->busy_ns = 0;
+	e->fd = line_request(argv[0], number(argv[1]),
+			     GPIO_V2_LINE_FLAG_INPUT |
+			     GPIO_V2_LINE_FLAG_EDGE_RISING |
+			     (e->both ? GPIO_V2_LINE_FLAG_EDGE_FALLING : 0));
+	e->level = get_value(e->fd);
+}
+
+/* Edge number @i: measured into ev_lat[i] and rd_lat[i] */
+static void edge_once(struct edge_src *e, unsigned long i)
+{
+	struct gpio_v2_line_event ev;
+	struct pollfd pfd = { .fd = e->fd, .events = POLLIN };
+	uint64_t t0 = now_ns(), t;
+
+	e->level = !e->level;
+	if (!e->both && e->level == 0) {
+		write_file(e->file, e->low);
+		e->level = 1;
 	}
-	t0 = now_ns() - t0;
-	close(fd);
-	printf("n=%lu edges_per_s=%.0f ", n, n * 1e9 / t0);
-	print_dist("ev", ev_lat, n);
+	if (e->masked)
+		wait_zero(e->masked);
+	t = now_ns();
+	write_file(e->file, e->level ? e->high : e->low);
+	if (poll(&pfd, 1, EVENT_TIMEOUT_MS) != 1) {
+		errno = ETIMEDOUT;
+		die("no edge event on %s", e->file);
+	}
+	if (read(e->fd, &ev, sizeof(ev)) != sizeof(ev))
+		die("%s", "read an edge event");
+	e->rd_lat[i] = now_ns() - t;
+	e->ev_lat[i] = ev.timestamp_ns - t;
+	if (ev.id != (e->level ? GPIO_V2_LINE_EVENT_RISING_EDGE :
+				 GPIO_V2_LINE_EVENT_FALLING_EDGE)) {
+		errno = EPROTO;
+		die("%s", "edge event of the wrong direction");
+	}
+	e->busy_ns += now_ns() - t0;
+}
+
+static void edge_print(struct edge_src *e, const char *prefix,
+		       unsigned long n)
+{
+	char name[32];
+
+	printf("%sedges_per_s=%.0f ", prefix, n * 1e9 / e->busy_ns);
+	snprintf(name, sizeof(name), "%sev", prefix);
+	print_dist(name, e->ev_lat, n);
 	printf(" ");
-	print_dist("read", rd_lat, n);
+	snprintf(name, sizeof(name), "%sread", prefix);
+	print_dist(name, e->rd_lat, n);
+	close(e->fd);
+}
+
+static int cmd_irq(char **argv)
+{
+	unsigned long n = number(argv[7]), i;
+	struct edge_src e;
+
+	edge_open(&e, argv, n);
+	for (i = 0; i < n; i++)
+		edge_once(&e, i);
+	printf("n=%lu ", n);
+	edge_print(&e, "", n);
+	printf("\n");
+	return 0;
+}
+
+/* Two lines' edges in turn, so that both see the same conditions */
+static int cmd_irqcmp(char **argv)
+{
+	unsigned long n = number(argv[14]), i;
+	struct edge_src a, b;
+
+	edge_open(&a, argv, n);
+	edge_open(&b, argv + 7, n);
+	for (i = 0; i < n; i++) {
+		edge_once(&a, i);
+		edge_once(&b, i);
+	}
+	printf("n=%lu ", n);
+	edge_print(&a, "a_", n);
+	printf(" ");
+	edge_print(&b, "b_", n);
 	printf("\n");
 	return 0;
 }
@@ -524,13 +648,15 @@ static void usage(void)
 	fprintf(stderr,
 		"usage: %s lat CHIP LINE get|set N\n"
 		"       %s raw CTRL_DEV DST LINE N\n"
+		"       %s cmp CHIP GET_LINE SET_LINE CTRL_DEV DST RAW_LINE SIM_CHIP N\n"
 		"       %s dir CHIP LINE N\n"
 		"       %s irq CHIP LINE rising|both FILE HIGH LOW MASKED|- N\n"
+		"       %s irqcmp <7 irq arguments> <7 irq arguments> N\n"
 		"       %s contend MS CHIP:LINE...\n"
 		"       %s spin MS\n"
 		"       %s probe ANNOUNCE WANT TIMEOUT_MS NAME...\n"
 		"       %s write FILE VALUE [FILE VALUE]...\n",
-		prog, prog, prog, prog, prog, prog, prog, prog);
+		prog, prog, prog, prog, prog, prog, prog, prog, prog, prog);
 	exit(2);
 }
 
@@ -544,6 +670,10 @@ int main(int argc, char **argv)
 		return cmd_lat(argv + 2);
 	if (!strcmp(cmd, "raw") && n == 4)
 		return cmd_raw(argv + 2);
+	if (!strcmp(cmd, "cmp") && n == 8)
+		return cmd_cmp(argv + 2);
+	if (!strcmp(cmd, "irqcmp") && n == 15)
+		return cmd_irqcmp(argv + 2);
 	if (!strcmp(cmd, "dir") && n == 3)
 		return cmd_dir(argv + 2);
 	if (!strcmp(cmd, "irq") && n == 8)
