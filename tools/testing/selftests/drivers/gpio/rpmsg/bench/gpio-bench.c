@@ -336,7 +336,7 @@ static int cmd_cmp(char **argv)
 			t = now_ns();
 			if (k == 2)
 				bad += !raw_once(fd[2], raw_line);
-			else if (k & 1)
+			else if (k == 1 || k == 4)
 				set_value(fd[k], i & 1);
 			else
 				get_value(fd[k]);
