@@ -7,7 +7,7 @@
 say() { printf '\n### %s\n' "$*"; }
 sh_do() { echo "\$ $*"; "$@"; }
 
-say "The remote announces rpmsg-io-0, -1 and -2; each becomes a gpiochip"
+say "The remote announces rpmsg-io-0 to -3; each becomes a gpiochip (3: 300 lines)"
 wait_for sim_channels_up 20 || echo "(not every controller has a gpiochip)"
 sh_do gpiodetect
 if ! a=$(chip_of 0) || ! c=$(chip_of 2); then
