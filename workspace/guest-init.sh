@@ -47,6 +47,15 @@ load_sim() {
 	insmod $T/rpmsg_gpio_sim.ko $SIM_PARAMS
 }
 
+# Copy stdin to the kernel log, line by line. Lines starting with "<"
+# would be taken as a log level.
+to_kmsg() {
+	while IFS= read -r line; do
+		case "$line" in "<"*) line=" $line" ;; esac
+		printf '%s\n' "$line" > /dev/kmsg
+	done
+}
+
 finish() {
 	sync
 	echo "# rig: done" > /dev/kmsg
@@ -57,24 +66,15 @@ case "$MODE" in
 test)
 	echo on > /proc/sys/kernel/printk_devkmsg 2>/dev/null
 	echo "# rig: kernel $(uname -r), cases: $(cat $T/cases.list | tr '\n' ' ')" > /dev/kmsg
-	# Lines starting with "<" would be taken as a log level.
 	# shellcheck disable=SC2046 # one word per case
-	sh $T/rpmsg-gpio.sh $(cat $T/cases.list) 2>&1 |
-		while IFS= read -r line; do
-			case "$line" in "<"*) line=" $line" ;; esac
-			printf '%s\n' "$line" > /dev/kmsg
-		done
+	sh $T/rpmsg-gpio.sh $(cat $T/cases.list) 2>&1 | to_kmsg
 	finish
 	;;
 bench)
 	echo on > /proc/sys/kernel/printk_devkmsg 2>/dev/null
 	echo "# rig: kernel $(uname -r), benchmarks" > /dev/kmsg
 	load_sim || echo "# bench: the simulator did not load" > /dev/kmsg
-	sh $T/bench.sh 2>&1 |
-		while IFS= read -r line; do
-			case "$line" in "<"*) line=" $line" ;; esac
-			printf '%s\n' "$line" > /dev/kmsg
-		done
+	sh $T/bench.sh 2>&1 | to_kmsg
 	finish
 	;;
 run)

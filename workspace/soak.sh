@@ -18,14 +18,11 @@ for flavour in builtin module; do
 		> "$OUT/soak/$flavour.txt" 2>&1 &
 done
 wait
-pass=0 fail=0
+pass=0 fail=0 skip=0
 for flavour in builtin module; do
 	echo "# soak, $flavour kernel"
-	cat "$OUT/soak/$flavour.txt"
-	sum=$(grep -E '^# passed: [0-9]+ failed: [0-9]+' "$OUT/soak/$flavour.txt" | tail -n 1)
-	[ -n "$sum" ] || { echo "FAIL soak-$flavour: no summary"; fail=$((fail + 1)); continue; }
-	set -- $sum
-	pass=$((pass + $3)) fail=$((fail + $5))
+	tally_suite "$OUT/soak/$flavour.txt" "soak-$flavour"
 done
+[ "$skip" -eq 0 ] || echo "$skip skipped (not counted below)"
 echo "$pass passed, $fail failed"
 [ "$fail" -eq 0 ]

@@ -49,14 +49,7 @@ wait
 for flavour in builtin module; do
 	[ -n "${obj[$flavour]:-}" ] || continue
 	echo "# QEMU suite, $flavour kernel"
-	cat "$OUT/test/qemu-$flavour.txt"
-	sum=$(grep -E '^# passed: [0-9]+ failed: [0-9]+' "$OUT/test/qemu-$flavour.txt" | tail -n 1)
-	if [ -z "$sum" ]; then
-		echo "FAIL qemu-$flavour: the suite printed no summary"; fail=$((fail + 1)); continue
-	fi
-	set -- $sum
-	pass=$((pass + $3)) fail=$((fail + $5))
-	[ "${7:-}" ] && skip=$((skip + $7))
+	tally_suite "$OUT/test/qemu-$flavour.txt" "qemu-$flavour"
 done
 
 # Skips are neither: say how many, then the one summary line CI parses.

@@ -105,13 +105,19 @@ sim_num_lines() {
 	cat "$d/num_lines"
 }
 
+# stat_value FILE NAME: the value of NAME in FILE ("name value" or
+# "name: value" lines); false if there is none
+stat_value() {
+	awk -v k="$2" '{ n = $1; sub(/:$/, "", n) } n == k { print $2; f = 1 }
+		END { exit !f }' "$1"
+}
+
 # sim_stat CTRL NAME: a counter of the controller (get_value, replies, ...)
 sim_stat() {
 	local d
 
 	d=$(sim_ctrl_dir "$1") || fail "simulator has no controller $1"
-	awk -v k="$2" '$1 == k { print $2; f = 1 } END { exit !f }' "$d/stats" ||
-		fail "simulator has no statistic $2"
+	stat_value "$d/stats" "$2" || fail "simulator has no statistic $2"
 }
 
 sim_reset_stats() {
@@ -250,8 +256,7 @@ drv_stat() {
 	local f
 
 	f=$(drv_stats_file "$1") || fail "no driver stats for rpmsg-io-$1"
-	awk -v k="$2:" '$1 == k { print $2; f = 1 } END { exit !f }' "$f" ||
-		fail "driver has no statistic $2"
+	stat_value "$f" "$2" || fail "driver has no statistic $2"
 }
 
 # drv_timeout_set MS: set the driver's timeout_ms; the first call
@@ -516,4 +521,38 @@ chip_works() {
 		gpio_set "$c" "$out" "$v" || fail "cannot set $c line $out to $v"
 		expect "remote line $ctrl:$out" "$(sim_get_output "$ctrl" "$out")" "$v"
 	done
+}
+
+# sim_crash [WHAT]: crash the remote and wait until the simulator has
+# counted the crash (its recovery then runs by itself)
+sim_crash() {
+	local before
+
+	before=$(sim_global_stat crashes)
+	sim_ctl crash
+	wait_for "[ \$(sim_global_stat crashes) -gt $before ]" 10 ||
+		fail "${1:+$1: }the simulator did not crash"
+}
+
+# A re-created chip may get the same name: tell it by its sysfs inode
+chip_inode() { stat -L -c %i "/sys/bus/gpio/devices/$1" 2>/dev/null; }
+
+# crash_and_recover CTRL TIMEOUT_S [WHAT]: crash the remote and wait until
+# controller CTRL has a new gpiochip (another sysfs inode than before)
+crash_and_recover() {
+	local chip old cur
+
+	chip=$(need_chip "$1") || exit
+	old=$(chip_inode "$chip")
+	sim_crash "${3:-}"
+	wait_for "cur=\$(chip_of $1) && [ \"\$(chip_inode \$cur)\" != '$old' ]" "$2" ||
+		fail "${3:+$3: }no new gpiochip for rpmsg-io-$1 after the crash"
+}
+
+# busy_reader_stop PID ERRFILE: stop a busy_reader; fail if one of its
+# reads hung
+busy_reader_stop() {
+	kill "$1"
+	wait_gone "$1" 15 || fail "the reader does not exit"
+	[ ! -s "$2" ] || fail "$(sort "$2" | uniq -c)"
 }

@@ -7,18 +7,9 @@
 # attach recovery"); the run's splat check sees KASAN's report.
 . "$(dirname "$0")/../lib.sh"
 
-# A re-created chip may get the same name: tell it by its sysfs inode
-chip_inode() { stat -L -c %i "/sys/bus/gpio/devices/$1" 2>/dev/null; }
-
 c=$(need_chip 2) || exit
 for round in 1 2 3; do
-	old=$(chip_inode "$c")
-	before=$(sim_global_stat crashes)
-	sim_ctl crash
-	wait_for "[ \$(sim_global_stat crashes) -gt $before ]" 10 ||
-		fail "round $round: the simulator did not crash"
-	wait_for "c=\$(chip_of 2) && [ \"\$(chip_inode \$c)\" != '$old' ]" 15 ||
-		fail "round $round: no new gpiochip for rpmsg-io-2 after the crash"
+	crash_and_recover 2 15 "round $round"
 	c=$(need_chip 2) || exit
 	gpio_set "$c" 6 1 || fail "round $round: cannot set a line after recovery"
 	expect "round $round: remote line 2:6" "$(sim_get_output 2 6)" 1

@@ -23,9 +23,7 @@ while [ $i -lt "$LOOPS" ]; do
 	i=$((i + 1))
 	[ $((i % 200)) != 0 ] || msg "$i done at $(cut -d' ' -f1 /proc/uptime) s"
 done
-kill $rd
-wait_gone $rd 15 || fail "the reader does not exit"
-[ ! -s $err ] || fail "$(sort $err | uniq -c)"
+busy_reader_stop $rd $err
 c=$(need_chip 2) || exit
 expect "gpiochips of $dev" "$(ls -d /sys/bus/rpmsg/devices/"$dev"/gpiochip* | wc -l)" 1
 chip_works 2 "$c" 3 4

@@ -45,9 +45,7 @@ while [ $i -lt "$LOOPS" ]; do
 	i=$((i + 1))
 	[ $((i % 200)) != 0 ] || msg "$i done at $(cut -d' ' -f1 /proc/uptime) s"
 done
-kill $rd
-wait_gone $rd 15 || fail "the reader does not exit"
-[ ! -s $err ] || fail "$(sort $err | uniq -c)"
+busy_reader_stop $rd $err
 expect "messages the remote could not queue" "$(sim_global_stat queue_full)" 0
 c=$(need_chip 2) || exit
 expect "rpmsg-io-2 channels" "$(ls -d /sys/bus/rpmsg/devices/*.rpmsg-io-2.* | wc -l)" 1
