@@ -19,7 +19,7 @@ sim_set_input 1 3 1
 wait_for '[ "$(evread -s $dev $KEY_A)" = 0 ]' 5 || fail "KEY_A still pressed with line 1:3 high"
 
 out=/tmp/keys.out
-evread "$dev" 4 5000 > "$out" 2>&1 &
+evread "$dev" 4 30000 > "$out" 2>&1 &
 pid=$!
 wait_for "ls -l /proc/$pid/fd | grep -q ${dev##*/}" 5 || fail "evread did not open $dev"
 n=0

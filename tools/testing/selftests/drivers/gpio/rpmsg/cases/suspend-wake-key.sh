@@ -3,9 +3,10 @@
 # A wake-enabled line fires while the system is suspended (pm_test=devices,
 # the simulator firing from its own timer): KEY_A of gpio-keys
 # ("wakeup-source"), pressed. The driver reports a wakeup event, which ends
-# the suspend: the PM core says "Wakeup pending, aborting suspend" and
-# names the channel's device as the last active wakeup source, and
-# /sys/power/wakeup_count grows. No gpio-keys handler runs while gpio-keys
+# the suspend: with the wakeup_count protocol of a suspend manager, the PM
+# core says "Wakeup pending, aborting suspend" and names the channel's
+# device as the last active wakeup source, and /sys/power/wakeup_count
+# grows. No gpio-keys handler runs while gpio-keys
 # is suspended (ftrace: no gpio_keys_gpio_isr between gpio_keys_suspend
 # and gpio_keys_resume); the press arrives once, after resume.
 . "$(dirname "$0")/../lib.sh"
@@ -34,6 +35,9 @@ old_dbg=$(cat /sys/power/pm_debug_messages)
 trap 'echo $old_dbg > /sys/power/pm_debug_messages' EXIT
 echo 1 > /sys/power/pm_debug_messages
 kmsg_mark
+# The wakeup_count protocol of a suspend manager: a wakeup event counted
+# after this write ends the suspend, and the PM core names its source
+echo "$count" > /sys/power/wakeup_count || fail "wakeup events pending before the suspend"
 trace_calls_start rpmsg_gpio_prepare rpmsg_gpio_complete gpio_keys_suspend \
 	gpio_keys_resume gpio_keys_gpio_isr
 sim_input_after 1 3 0 2500
