@@ -931,6 +931,9 @@ static void sim_debugfs_init(struct sim *sim)
 
 static void sim_cleanup(struct sim *sim)
 {
+	/* First: its pause work sends through sim_queue() (remote_wq) */
+	if (!IS_ERR_OR_NULL(sim->fw))
+		sim_fw_destroy(sim->fw);
 	if (sim->remote_wq)
 		destroy_workqueue(sim->remote_wq);
 	if (sim->irq_wq)
@@ -938,8 +941,6 @@ static void sim_cleanup(struct sim *sim)
 	sim_outq_flush(sim);
 	if (sim->iotlb)
 		vhost_iotlb_free(sim->iotlb);
-	if (!IS_ERR_OR_NULL(sim->fw))
-		sim_fw_destroy(sim->fw);
 	kfree(sim->chans);
 	kfree(sim->rsc);
 	mutex_destroy(&sim->lock);
