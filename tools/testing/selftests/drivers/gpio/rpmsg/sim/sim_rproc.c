@@ -153,9 +153,8 @@ struct sim {
 	unsigned long irq_pending;	/* bit per SIM_VQ_*, atomic */
 	bool rx_ready;			/* Linux kicked its receive ring */
 
-	struct mutex lock;	/* Protects vqs, chans, buf, running, announced,
-				 * hung, driver_ok
-				 */
+	/* Protects vqs, chans, buf, running, announced, hung, driver_ok */
+	struct mutex lock;
 	bool running;
 	bool announced;
 	bool hung;		/* Linux's transmit ring is not consumed */
