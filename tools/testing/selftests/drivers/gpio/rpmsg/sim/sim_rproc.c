@@ -119,6 +119,7 @@ enum sim_stat {
 	SIM_STAT_NO_PEER,
 	SIM_STAT_QUEUE_FULL,
 	SIM_STAT_CRASHES,
+	SIM_STAT_DRIVER_OK,
 	SIM_NR_STATS
 };
 
@@ -133,6 +134,7 @@ static const char * const sim_stat_names[SIM_NR_STATS] = {
 	[SIM_STAT_NO_PEER]	= "no_peer",
 	[SIM_STAT_QUEUE_FULL]	= "queue_full",
 	[SIM_STAT_CRASHES]	= "crashes",
+	[SIM_STAT_DRIVER_OK]	= "driver_ok",
 };
 
 struct sim {
@@ -151,9 +153,12 @@ struct sim {
 	unsigned long irq_pending;	/* bit per SIM_VQ_*, atomic */
 	bool rx_ready;			/* Linux kicked its receive ring */
 
-	struct mutex lock;	/* Protects vqs, chans, buf, running, announced */
+	/* Protects vqs, chans, buf, running, announced, hung, driver_ok */
+	struct mutex lock;
 	bool running;
 	bool announced;
+	bool hung;		/* Linux's transmit ring is not consumed */
+	bool driver_ok;		/* DRIVER_OK seen since the last attach */
 	struct sim_vq vqs[SIM_NR_VQS];
 	u8 buf[SIM_BUF_SIZE];
 	unsigned int nchans;
@@ -275,24 +280,25 @@ static struct sim_chan *sim_chan_by_name(struct sim *sim, const char *name)
 }
 
 /*
+ * The vdev entry of our resource table: the one we handed out in
+ * get_loaded_rsc_table(), where a real firmware looks, whatever copy
+ * remoteproc may be working on.
+ */
+static struct fw_rsc_vdev *sim_rsc_vdev(struct sim *sim)
+{
+	struct fw_rsc_hdr *hdr = sim->rsc + SIM_RSC_VDEV;
+
+	return (void *)hdr->data;
+}
+
+/*
  * Linux's virtio driver is up (DRIVER_OK in the vdev's status). A virtio
  * reset clears it before Linux frees its buffers and virtqueues, so, like
- * a real firmware, look at it before each use of the rings. The table is
- * remoteproc's copy after a recovery; it stays valid until our detach or
- * stop op has returned.
+ * a real firmware, look at it before each use of the rings.
  */
 static bool sim_vdev_ok(struct sim *sim)
 {
-	struct resource_table *table = READ_ONCE(sim->rproc->table_ptr);
-	struct fw_rsc_hdr *hdr;
-	struct fw_rsc_vdev *vdev;
-
-	if (!table)
-		return false;
-	hdr = (void *)table + SIM_RSC_VDEV;
-	vdev = (void *)hdr->data;
-
-	return READ_ONCE(vdev->status) & VIRTIO_CONFIG_S_DRIVER_OK;
+	return READ_ONCE(sim_rsc_vdev(sim)->status) & VIRTIO_CONFIG_S_DRIVER_OK;
 }
 
 /* Raise the "interrupt" of one of Linux's virtqueues */
@@ -476,6 +482,12 @@ static void sim_remote_work(struct work_struct *work)
 	if (!sim->running)
 		goto out;
 
+	/* Counted once per attach: what a recovery must lead to */
+	if (!sim->driver_ok && sim_vdev_ok(sim)) {
+		sim->driver_ok = true;
+		sim_stat_inc(sim, SIM_STAT_DRIVER_OK);
+	}
+
 	/* Linux's buffers are posted: time to publish our services */
 	if (READ_ONCE(sim->rx_ready) && !sim->announced) {
 		sim->announced = true;
@@ -485,7 +497,8 @@ static void sim_remote_work(struct work_struct *work)
 					    RPMSG_NS_CREATE);
 	}
 
-	sim_drain_tx(sim);
+	if (!sim->hung)
+		sim_drain_tx(sim);
 	if (READ_ONCE(sim->rx_ready))
 		sim_fill_rx(sim);
 out:
@@ -534,8 +547,7 @@ static struct resource_table *sim_get_loaded_rsc_table(struct rproc *rproc,
 static int sim_attach(struct rproc *rproc)
 {
 	struct sim *sim = rproc->priv;
-	struct fw_rsc_hdr *hdr = (void *)rproc->table_ptr + SIM_RSC_VDEV;
-	struct fw_rsc_vdev *vdev = (void *)hdr->data;
+	struct fw_rsc_vdev *vdev = sim_rsc_vdev(sim);
 	struct rproc_mem_entry *mem;
 	unsigned int i;
 	char name[16];
@@ -589,6 +601,7 @@ static int sim_attach(struct rproc *rproc)
 	}
 	WRITE_ONCE(sim->rx_ready, false);
 	sim->announced = false;
+	sim->driver_ok = false;
 	sim->running = true;
 out:
 	mutex_unlock(&sim->lock);
@@ -747,6 +760,42 @@ static const struct file_operations sim_withdraw_fops = {
 	.llseek = noop_llseek,
 };
 
+/*
+ * A name-service destroy for Linux's own name service, at its address and
+ * at RPMSG_ADDR_ANY (which Linux's lookups take as a wildcard): a remote
+ * must not be able to take the name service away.
+ */
+static int sim_ns_destroy_self(struct sim *sim)
+{
+	static const u32 addrs[] = { RPMSG_NS_ADDR, RPMSG_ADDR_ANY };
+	struct rpmsg_ns_msg ns = {
+		.name = "rpmsg_ns",
+		.flags = (__force __rpmsg32)cpu_to_le32(RPMSG_NS_DESTROY),
+	};
+	int i, ret = -ENODEV;
+
+	mutex_lock(&sim->lock);
+	for (i = 0; sim->running && i < ARRAY_SIZE(addrs); i++) {
+		ns.addr = (__force __rpmsg32)cpu_to_le32(addrs[i]);
+		sim_stat_inc(sim, SIM_STAT_NS_SENT);
+		sim_queue(sim, RPMSG_NS_ADDR, RPMSG_NS_ADDR, &ns, sizeof(ns), 0);
+		ret = 0;
+	}
+	mutex_unlock(&sim->lock);
+
+	return ret;
+}
+
+/* A hung remote stops taking Linux's messages; unhung, it takes them all */
+static void sim_hang(struct sim *sim, bool hang)
+{
+	mutex_lock(&sim->lock);
+	sim->hung = hang;
+	mutex_unlock(&sim->lock);
+	if (!hang)
+		mod_delayed_work(sim->remote_wq, &sim->remote_work, 0);
+}
+
 /* The firmware dies: silent at once, then remoteproc recovery re-attaches */
 static int sim_crash(struct sim *sim)
 {
@@ -802,6 +851,12 @@ static ssize_t sim_action_write(struct file *file, const char __user *ubuf,
 		ret = rproc_detach(sim->rproc);
 	else if (!strcmp(action, "start"))
 		ret = sim_start(sim);
+	else if (!strcmp(action, "ns_destroy_self"))
+		ret = sim_ns_destroy_self(sim);
+	else if (!strcmp(action, "hang"))
+		sim_hang(sim, true);
+	else if (!strcmp(action, "unhang"))
+		sim_hang(sim, false);
 	else
 		ret = -EINVAL;
 
@@ -823,6 +878,7 @@ static int sim_stats_show(struct seq_file *s, void *unused)
 	for (i = 0; i < SIM_NR_STATS; i++)
 		seq_printf(s, "%s %ld\n", sim_stat_names[i],
 			   atomic_long_read(&sim->stats[i]));
+	seq_printf(s, "vdev_status %u\n", READ_ONCE(sim_rsc_vdev(sim)->status));
 	return 0;
 }
 DEFINE_SHOW_ATTRIBUTE(sim_stats);
@@ -853,7 +909,8 @@ static void sim_debugfs_init(struct sim *sim)
 {
 	struct dentry *dir = debugfs_create_dir("rpmsg-gpio-sim", NULL);
 	static const char * const actions[] = { "crash", "stop", "start",
-						"detach" };
+						"detach", "ns_destroy_self",
+						"hang", "unhang" };
 	int i;
 
 	sim->debugfs = dir;
@@ -873,6 +930,9 @@ static void sim_debugfs_init(struct sim *sim)
 
 static void sim_cleanup(struct sim *sim)
 {
+	/* First: its pause work sends through sim_queue() (remote_wq) */
+	if (!IS_ERR_OR_NULL(sim->fw))
+		sim_fw_destroy(sim->fw);
 	if (sim->remote_wq)
 		destroy_workqueue(sim->remote_wq);
 	if (sim->irq_wq)
@@ -880,8 +940,6 @@ static void sim_cleanup(struct sim *sim)
 	sim_outq_flush(sim);
 	if (sim->iotlb)
 		vhost_iotlb_free(sim->iotlb);
-	if (!IS_ERR_OR_NULL(sim->fw))
-		sim_fw_destroy(sim->fw);
 	kfree(sim->chans);
 	kfree(sim->rsc);
 	mutex_destroy(&sim->lock);
