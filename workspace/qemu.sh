@@ -223,6 +223,10 @@ verdict() {
 		for (i = 1; i <= nsig; i++) d = d sig[i] "\n"
 		if (nsplat) d = d "first report:\n" firsttxt
 		emit(nsplat == 0, "no kernel splat", "", d)
+		d = "QEMU exit status " status
+		if (status == 124 || status == 137) d = "QEMU killed after " timeout " s"
+		if (!done) d = d "; the guest did not finish (no \"# rig: done\")"
+		emit(done && (status == 0), "guest powered off", "", d)
 		# kmemleak that disabled itself, or a leak check that did
 		# not scan, finds nothing: "no memory leaks" would be empty.
 		if (kmemleak) {
