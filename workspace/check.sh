@@ -17,8 +17,9 @@
 # compilers, config and gate code is not built again, and a gate that passed
 # is not run again while its inputs are unchanged (CHECK_FORCE=1 redoes all).
 . "$(dirname "$0")/lib.sh"
+. "$TOP/workspace/identity.sh"
 
-GATES=(checkpatch series-applies maintainers kernel-doc
+GATES=(checkpatch series-applies identity maintainers kernel-doc
        build-gcc build-clang build-x86 sparse coccicheck docs dt)
 
 JOBS=${CHECK_JOBS:-2}		# the host's 2 cores are shared
@@ -212,8 +213,9 @@ gate_series_applies() {
 	[ "$got" = "$want" ] || fail "tree after git am differs from series"
 	[ "$(git -C "$am" rev-list --count "$BASE_COMMIT..HEAD")" = ${#PATCHES[@]} ] ||
 		fail "git am made a different number of commits"
-	# And the series carries what series/*/files lists, byte for byte (a
-	# file that git ignores would silently be left out of its patch).
+	# And the series carries what series/*/files lists, byte for byte once
+	# the identity is filled in (a file that git ignores would silently be
+	# left out of its patch).
 	# The n-th series directory (patches.sh's order) made the n-th commit.
 	local dir list f bad=0 i=0
 	for dir in "$TOP"/series/[0-9]*/; do
@@ -221,7 +223,7 @@ gate_series_applies() {
 		if [ -f "$list" ]; then
 			for f in $(sed 's/#.*//' "$list"); do
 				if [ "$(git -C "$WD/src" rev-parse -q --verify "${COMMITS[$i]}:$f")" != \
-				     "$(git -C "$TOP" hash-object "$f")" ]; then
+				     "$(fill_identity "$TOP/$f" | git hash-object --stdin)" ]; then
 					echo "NOT IN PATCH $((i + 1)): $f (listed in series/$(basename "$dir")/files)"
 					bad=$((bad + 1))
 				fi
@@ -230,6 +232,22 @@ gate_series_applies() {
 		i=$((i + 1))
 	done
 	[ $bad = 0 ] || fail "$bad listed file(s) missing or different in the series"
+}
+
+# The patches name a real submitter: no @SUBMITTER@ token and no
+# placeholder identity anywhere in out/series (cover letter included), and
+# the MAINTAINERS entry of the series lists the submitter (identity.sh).
+gate_identity() {
+	local hits
+	hits=$(cd "$WD/patches" && grep -nE "$PLACEHOLDER" 0*.patch) || true
+	if [ -n "$hits" ]; then
+		echo "$hits"
+		fail "placeholder in out/series ($(wc -l <<<"$hits") lines, see log): the series must name" \
+		     "a real submitter: set git config user.name and user.email"
+	fi
+	echo "submitter: $SUBMITTER"
+	git -C "$WD/src" show "$HEAD:MAINTAINERS" | grep -xF "M:	$SUBMITTER" ||
+		fail "MAINTAINERS at the top of the series has no M: line for $SUBMITTER"
 }
 
 # Which list must get a patch, from the files it touches (MAINTAINERS of
@@ -586,6 +604,9 @@ gate_dt() {
 # whenever patches.sh rewrites the series.
 gate_inputs() {
 	case $GATE in
+	identity)
+		cat "${PATCHES[@]}" "$TOP/workspace/identity.sh"
+		git -C "$WD/src" rev-parse "$HEAD:MAINTAINERS" ;;
 	checkpatch|maintainers)
 		sed -E '/^From [0-9a-f]{40} /d; /^Date: /d' "${PATCHES[@]}"
 		cat "$TOP/workspace/checkpatch-exceptions" 2>/dev/null

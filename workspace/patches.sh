@@ -3,18 +3,21 @@
 # Turn series/ into commits on the base tree (out/linux, branch "series")
 # and into a git-am-able patch series with cover letter (out/series/).
 #
-# Author and Signed-off-by come from the git identity of this repository
-# (git config user.name / user.email), as they would for any submitter.
+# Author, Signed-off-by and every @SUBMITTER@ in the listed files and diffs
+# (MODULE_AUTHOR, MAINTAINERS, the binding's maintainers) come from the git
+# identity of this repository (git config user.name / user.email), as they
+# would for any submitter: see identity.sh.
 . "$(dirname "$0")/lib.sh"
+. "$TOP/workspace/identity.sh"
 
 base=$(bash "$TOP/workspace/base-tree.sh")
 base_commit=$(git -C "$base" rev-parse HEAD)
 tree=$OUT/linux
-name=$(git -C "$TOP" config user.name) || die "set git config user.name"
-email=$(git -C "$TOP" config user.email) || die "set git config user.email"
 
-# The series content (and identity) decides whether anything must be redone.
-stamp=$( { echo "$base_commit $name <$email>"; cd "$TOP" &&
+# The series content, the identity and the way it is filled in decide
+# whether anything must be redone.
+stamp=$( { echo "$base_commit $SUBMITTER"; cd "$TOP" &&
+	   sha256sum workspace/patches.sh workspace/identity.sh;
 	   find series -type f | LC_ALL=C sort | xargs sha256sum;
 	   for f in series/*/files; do
 		[ -f "$f" ] && sed 's/#.*//' "$f" | xargs -r sha256sum
@@ -42,12 +45,14 @@ for dir in "$TOP"/series/[0-9]*/; do
 		sed 's/#.*//' "$dir/files" | while read -r f; do
 			[ -n "$f" ] || continue
 			[ -f "$TOP/$f" ] || die "$p: listed file $f missing"
-			install -D -m 0644 "$TOP/$f" "$tree/$f"
+			mkdir -p "$(dirname "$tree/$f")"
+			fill_identity "$TOP/$f" > "$tree/$f"
+			chmod 0644 "$tree/$f"
 		done
 	fi
 	for d in "$dir"/*.diff; do
 		[ -e "$d" ] || continue
-		git -C "$tree" apply --whitespace=error-all "$d" ||
+		fill_identity "$d" | git -C "$tree" apply --whitespace=error-all - ||
 			die "$p: $(basename "$d") does not apply"
 	done
 	git -C "$tree" add -A -f

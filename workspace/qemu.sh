@@ -11,7 +11,12 @@
 #   qemu.sh shell OBJ             boot to an interactive shell (Ctrl-A x quits)
 #   qemu.sh bench OBJ             run the benchmarks (bench/bench.sh); their
 #                                 "BENCH" lines are in the console log
-#   qemu.sh verdict LOG [CASE...] judge an existing console log
+#   qemu.sh splats LOG            exit status 1 if an existing console log
+#                                 has a kernel report (as run and bench do)
+#   qemu.sh verdict LOG KCONFIG [CASE...]
+#                                 judge an existing console log of a test
+#                                 run; KCONFIG is the kernel's build
+#                                 directory or .config
 #
 # OBJ is a kernel build directory (build-kernel.sh); CASE a file or name in
 # tools/testing/selftests/drivers/gpio/rpmsg/cases (default: all). The
@@ -20,6 +25,11 @@
 # Besides the guest's own results, the whole console log is scanned for
 # kernel reports (WARNING, BUG, lockdep, KASAN, kmemleak, hung tasks, ...):
 # any of them fails the "no kernel splat" line, whatever the cases said.
+# On a kernel with kmemleak, "kmemleak active" fails unless kmemleak came
+# up and the guest's leak check really scanned. "skips are the allowed
+# ones" fails when the set of skipped cases differs from what
+# workspace/skips-allowed lists for this kernel. In run and bench mode a
+# kernel report makes qemu.sh exit non-zero.
 #
 # Environment: TIMEOUT (seconds, default 600 for test/run), QEMU_APPEND
 # (extra kernel arguments), V=1 (copy the console to stdout in test mode),
@@ -35,7 +45,8 @@ MACHINE=(-M virt -cpu cortex-a53 -smp 2 -m 1G -nic none)
 
 # Kernel reports that fail a run. Extended regular expressions, matched
 # anywhere in a console line. (ODEBUG and most others report through
-# WARN, hence "WARNING:"; "ODEBUG: selftest passed" at boot is no report.)
+# WARN, hence "WARNING:"; "ODEBUG: selftest passed" at boot is no report.
+# kmemleak switching itself off is one too: it would then find no leak.)
 SPLATS='WARNING:|(^|[^A-Z_])BUG:|Oops|KASAN|UBSAN|Kernel panic|Unable to handle kernel|'\
 'Internal error:|Call trace:|possible recursive locking|'\
 'possible circular locking|inconsistent lock state|'\
@@ -46,7 +57,9 @@ SPLATS='WARNING:|(^|[^A-Z_])BUG:|Oops|KASAN|UBSAN|Kernel panic|Unable to handle 
 'soft lockup|hard LOCKUP|rcu: INFO:|detected stall|refcount_t:|'\
 'list_add corruption|list_del corruption|'\
 'stack-protector|use-after-free|double-free|'\
-'printk messages dropped|Kernel offset:'
+'printk messages dropped|Kernel offset:|'\
+'kmemleak: Kernel memory leak detector disabled|Kmemleak disabled|'\
+'kmemleak: Memory pool empty|kmemleak: Cannot allocate a kmemleak_object'
 
 # The base device tree of this QEMU and machine, cached: keyed by the QEMU
 # version and the machine arguments.
@@ -87,12 +100,54 @@ guest_dtb() {
 	grep -F "${SELFTEST##*/}/guest.dtsi" "$out.log" >&2 || true
 }
 
+# What the verdict must know of the kernel, from its .config ($1: build
+# directory or .config): sets flavour (builtin, module or none: how
+# CONFIG_GPIO_RPMSG is built) and kmemleak (1 if CONFIG_DEBUG_KMEMLEAK=y).
+kernel_facts() {
+	local cfg=$1
+	[ -d "$cfg" ] && cfg=$cfg/.config
+	[ -f "$cfg" ] || die "$cfg: no kernel config"
+	flavour=none kmemleak=0
+	grep -qx 'CONFIG_GPIO_RPMSG=y' "$cfg" && flavour=builtin
+	grep -qx 'CONFIG_GPIO_RPMSG=m' "$cfg" && flavour=module
+	grep -qx 'CONFIG_DEBUG_KMEMLEAK=y' "$cfg" && kmemleak=1
+	return 0
+}
+
+# The cases that may skip on kernel flavour $1, from workspace/skips-allowed
+# (the one place that lists them, each with its reason).
+allowed_skips() {
+	local list=$TOP/workspace/skips-allowed
+	[ -f "$list" ] || die "$list missing"
+	sed 's/#.*//' "$list" | awk -v f="$1" '
+		NF && NF < 3 { print "skips-allowed: no reason: " $0 > "/dev/stderr"; bad = 1 }
+		NF >= 3 && $1 == f { printf "%s ", $2 }
+		END { exit bad }' || die "$list: every line needs FLAVOUR CASE REASON"
+}
+
+# The boots without a verdict of their own (run, bench): false, with the
+# first report lines on stderr, if console log $1 has a kernel report.
+no_splat() {
+	local n
+	n=$(tr -d '\r' < "$1" | grep -cE "$SPLATS") || true
+	[ "$n" != 0 ] || return 0
+	tr -d '\r' < "$1" | grep -E "$SPLATS" | head -n 10 | sed 's/^/    /' >&2
+	log "FAILED: $n kernel report line(s) in $1"
+	return 1
+}
+
 # Judge a console log: print KTAP lines, the summary, return 1 on failure.
+# verdict LOG STATUS TIMEOUT KCONFIG [CASE...]
 verdict() {
-	local log=$1 status=$2 timeout=$3; shift 3
-	local ncases=$#
+	local log=$1 status=$2 timeout=$3 flavour kmemleak allowed names="" c
+	kernel_facts "$4"; shift 4
+	allowed=$(allowed_skips "$flavour")
+	allowed=${allowed% }
+	for c; do c=${c##*/}; names+="${c%.sh} "; done
 	tr -d '\r' < "$log" | awk -v splats="$SPLATS" -v status="$status" \
-		-v timeout="$timeout" -v ncases="$ncases" '
+		-v timeout="$timeout" -v ncases="$#" -v names="$names" \
+		-v flavour="$flavour" -v kmemleak="$kmemleak" \
+		-v allowed="$allowed" '
 	function strip(s) {
 		sub(/^\[ *[0-9]+\.[0-9]+\]( \[[CT][0-9]+\])? /, "", s)
 		return s
@@ -128,6 +183,8 @@ verdict() {
 		firsttxt = firsttxt "  " line "\n"
 		if (line ~ /---\[ end trace/) firstend = 1
 	}
+	line ~ /kmemleak: Kernel memory leak detector initialized/ { klinit = 1 }
+	line ~ /kmemleak/ && nkl < 10 { kl[++nkl] = line }
 	line ~ /^# rig: kernel / { phase = "setup" }
 	line ~ /^# case / { phase = "case " substr(line, 8); diag = ""; next }
 	line ~ /^# rig: done$/ { done = 1; phase = "power-off" }
@@ -143,6 +200,9 @@ verdict() {
 		}
 		results++
 		emit(ok, rest, directive, diag)
+		reported[rest] = 1
+		if (directive != "") directed[rest] = directive
+		if (rest == "no memory leaks") leakcheck = ok && directive == ""
 		if (rest == "simulator unloads" || results > ncases) phase = "teardown"
 		diag = ""
 		next
@@ -167,6 +227,33 @@ verdict() {
 		if (status == 124 || status == 137) d = "QEMU killed after " timeout " s"
 		if (!done) d = d "; the guest did not finish (no \"# rig: done\")"
 		emit(done && (status == 0), "guest powered off", "", d)
+		# kmemleak that disabled itself, or a leak check that did
+		# not scan, finds nothing: "no memory leaks" would be empty.
+		if (kmemleak) {
+			d = ""
+			if (!klinit) d = d "no \"kmemleak: Kernel memory leak detector initialized\" at boot\n"
+			if (!("no memory leaks" in reported))
+				d = d "the guest reported no \"no memory leaks\" result\n"
+			else if (!leakcheck)
+				d = d "the guest leak check did not pass cleanly (" \
+				    ("no memory leaks" in directed ? directed["no memory leaks"] : "failed") ")\n"
+			if (d != "") for (i = 1; i <= nkl; i++) d = d "  " kl[i] "\n"
+			emit(d == "", "kmemleak active", "", d)
+		}
+		# Only the skips of workspace/skips-allowed, and all of them:
+		# any other skip, or a listed case that ran, changes the count.
+		d = ""
+		n = split(allowed, al, " ")
+		for (i = 1; i <= n; i++) may[al[i]] = 1
+		for (c in directed)
+			if (!(c in may) || directed[c] !~ /^SKIP/)
+				d = d c ": " directed[c] ", not allowed on the " flavour " kernel\n"
+		n = split(names, nm, " ")
+		for (i = 1; i <= n; i++)
+			if ((nm[i] in may) && (nm[i] in reported) && !(nm[i] in directed))
+				d = d nm[i] ": ran, but workspace/skips-allowed expects it to skip on the " flavour " kernel\n"
+		if (d != "") d = d "(skips allowed on the " flavour " kernel: " (allowed == "" ? "none" : allowed) ")"
+		emit(d == "", "skips are the allowed ones", "", d)
 		printf "# passed: %d failed: %d skipped: %d\n", passed, failed, skipped
 		exit failed != 0
 	}'
@@ -174,14 +261,20 @@ verdict() {
 
 mode=${1:-}
 case "$mode" in
+splats)
+	[ $# = 2 ] || die "usage: $0 splats LOG"
+	no_splat "$2"
+	exit
+	;;
 verdict)
-	[ $# -ge 2 ] || die "usage: $0 verdict LOG [CASE...]"
-	log=$2; shift 2
-	verdict "$log" 0 0 "$@"
+	[ $# -ge 3 ] || die "usage: $0 verdict LOG KCONFIG [CASE...]"
+	log=$2 cfg=$3; shift 3
+	[ $# -gt 0 ] || set -- "$SELFTEST"/cases/*.sh
+	verdict "$log" 0 0 "$cfg" "$@"
 	exit
 	;;
 test|run|shell|bench) ;;
-*) die "usage: $0 test|run|shell|bench OBJ [CASE...] | verdict LOG [CASE...]" ;;
+*) die "usage: $0 test|run|shell|bench OBJ [CASE...] | splats LOG | verdict LOG KCONFIG [CASE...]" ;;
 esac
 [ $# -ge 2 ] || die "usage: $0 $mode OBJ [CASE...]"
 obj=$(realpath "$2"); shift 2
@@ -224,8 +317,8 @@ run|bench)
 	else
 		timeout --foreground -k 10 "${TIMEOUT:-600}" "${qemu[@]}" </dev/null || status=$?
 	fi
-	n=$(tr -d '\r' < "$log" | grep -cE "$SPLATS" || true)
-	[ "$n" = 0 ] || log "run: $n kernel report line(s) in $log"
+	# A kernel report fails these boots too (make run, make bench).
+	no_splat "$log" || [ "$status" != 0 ] || status=1
 	exit "$status"
 	;;
 test)
@@ -239,6 +332,6 @@ test)
 	log "test: prepared in $(awk "BEGIN { printf \"%.1f\", $t1 - $t0 }") s," \
 	    "guest ran $(awk "BEGIN { printf \"%.1f\", $t2 - $t1 }") s; log: $log"
 	[ $# -gt 0 ] || set -- "$SELFTEST"/cases/*.sh
-	verdict "$log" "$status" "${TIMEOUT:-600}" "$@"
+	verdict "$log" "$status" "${TIMEOUT:-600}" "$obj" "$@"
 	;;
 esac
