@@ -47,6 +47,13 @@ module_param(start_pause_ms, uint, 0644);
 MODULE_PARM_DESC(start_pause_ms,
 		 "After each (re)start, a controller answers nothing for this long (ms) from its first request on");
 
+/* The outside world at power-on: "ctrl:line,..." whose input is high */
+static char *pullups = SIM_FW_DEFAULT_PULLUPS;
+module_param(pullups, charp, 0444);
+MODULE_PARM_DESC(pullups,
+		 "Lines whose input powers on high, as ctrl:line[,ctrl:line...] (default "
+		 SIM_FW_DEFAULT_PULLUPS "; lines the model lacks are ignored)");
+
 enum sim_fault_kind {
 	SIM_FAULT_NONE,
 	SIM_FAULT_DROP,			/* next reply(s) not sent */
@@ -1161,6 +1168,34 @@ void sim_fw_reset(struct sim_fw *fw)
 	mutex_unlock(&fw->lock);
 }
 
+/* Apply the pullups parameter; lines the controllers lack are ignored */
+static int sim_fw_pullups(struct sim_fw *fw, const char *spec)
+{
+	unsigned int c, index, line;
+	char *copy, *p, *tok;
+	int ret = 0;
+
+	copy = kstrdup(spec ?: "", GFP_KERNEL);
+	if (!copy)
+		return -ENOMEM;
+	p = copy;
+	while ((tok = strsep(&p, ","))) {
+		if (!*tok)
+			continue;
+		if (sscanf(tok, "%u:%u", &index, &line) != 2) {
+			ret = -EINVAL;
+			break;
+		}
+		for (c = 0; c < fw->nctrls; c++)
+			if (fw->ctrls[c].index == index &&
+			    line < fw->ctrls[c].nlines)
+				fw->ctrls[c].lines[line].in = true;
+	}
+	kfree(copy);
+
+	return ret;
+}
+
 /*
  * @spec: "index:lines[,index:lines...]", e.g. "0:32,1:20,2:8"; NULL or ""
  * for SIM_FW_DEFAULT_CONTROLLERS
@@ -1172,6 +1207,7 @@ struct sim_fw *sim_fw_create(const char *spec, const struct sim_fw_ops *ops,
 	char *copy, *p, *tok;
 	struct sim_fw *fw;
 	const char *q;
+	int ret;
 
 	if (!spec || !*spec)
 		spec = SIM_FW_DEFAULT_CONTROLLERS;
@@ -1227,6 +1263,12 @@ struct sim_fw *sim_fw_create(const char *spec, const struct sim_fw_ops *ops,
 		}
 	}
 	kfree(copy);
+
+	ret = sim_fw_pullups(fw, pullups);
+	if (ret) {
+		sim_fw_destroy(fw);
+		return ERR_PTR(ret);
+	}
 
 	return fw;
 

@@ -30,6 +30,12 @@ struct sim_fw_ops {
  * default is written. A NULL or empty @spec of sim_fw_create() means it.
  */
 #define SIM_FW_DEFAULT_CONTROLLERS	"0:32,1:20,2:8,3:300"
+/*
+ * Lines pulled up on the simulated board: their input powers on high
+ * (guest.dtsi's level-low key, which would fire from the start on a low
+ * line). Module parameter "pullups" of sim_fw.c.
+ */
+#define SIM_FW_DEFAULT_PULLUPS		"0:9"
 
 struct sim_fw *sim_fw_create(const char *spec, const struct sim_fw_ops *ops,
 			     void *priv);
