@@ -29,6 +29,8 @@
 #include <linux/moduleparam.h>
 #include <linux/mutex.h>
 #include <linux/of.h>
+#include <linux/pm.h>
+#include <linux/pm_wakeup.h>
 #include <linux/rpmsg.h>
 #include <linux/rpmsg/gpio.h>
 #include <linux/seq_file.h>
@@ -43,6 +45,10 @@
 #define RPMSG_GPIO_GRACE		3
 /* rpmsg_gpio_line.sent_type after a failed SET_IRQ_TYPE */
 #define RPMSG_GPIO_IRQ_TYPE_UNKNOWN	0xff
+/* While the remote takes no message, look for a free tx buffer this often */
+#define RPMSG_GPIO_TX_POLL_MS		5
+/* Initial line states (hogs) are tried this many times, a timeout apart */
+#define RPMSG_GPIO_INIT_TRIES		30
 
 static unsigned int timeout_ms = 1000;
 
@@ -97,13 +103,21 @@ struct rpmsg_gpio_stats {
 	unsigned long blocked;
 	unsigned long late_replies;
 	unsigned long lost_replies;
+	unsigned long resent;
+	unsigned long unconfirmed;
+	unsigned long tx_full;
 	unsigned long notifications;
+	unsigned long held;
+	unsigned long wakeups;
 	unsigned long rearm_failures;
+	unsigned long init_retries;
 	unsigned long dropped[RPMSG_GPIO_NR_DROPS];
 };
 
 struct rpmsg_gpio_line {
-	u8 dir;		/* Cached RPMSG_GPIO_DIR_*, NONE if unknown; *_ONCE */
+	/* Protected by rpmsg_gpio.state_lock, read locklessly with READ_ONCE */
+	u8 dir;		/* Cached RPMSG_GPIO_DIR_*, NONE if unknown */
+	u8 init_value;	/* Output level set during registration */
 
 	/* Interrupt state, protected by rpmsg_gpio.irq_lock */
 	u8 type;	/* RPMSG_GPIO_IRQ_TYPE_* requested by Linux */
@@ -119,14 +133,22 @@ struct rpmsg_gpio {
 	struct rpmsg_gpio_line *lines;
 	bool registering;	/* In gpiochip_add_data(): send nothing */
 
+	/* Serialises line state changes: lines[].dir, init_pending */
+	struct mutex state_lock;
+	unsigned long *init_pending;	/* Lines set during registration */
+	unsigned int init_tries;
+	struct delayed_work init_work;
+
 	struct mutex req_lock;	/* Serialises requests: one outstanding */
 	wait_queue_head_t wait;	/* Woken on reply and on remove */
 
 	spinlock_t lock;	/* Protects the fields below, up to stats */
 	bool dead;		/* Channel removed: fail every request */
+	bool holding;		/* System sleep: notifications are held */
 	bool owed;		/* A request was sent, its reply not received */
 	bool waiting;		/* Its sender is still waiting for the reply */
 	unsigned long owed_until; /* Then the owed reply is presumed lost */
+	unsigned int suspect;	/* Replies presumed lost that may still come */
 	struct rpmsg_gpio_reply reply;
 	struct rpmsg_gpio_stats stats;
 
@@ -135,6 +157,7 @@ struct rpmsg_gpio {
 	DECLARE_BITMAP(irq_armed, RPMSG_GPIO_MAX_IRQ_LINES);   /* Enabled */
 	DECLARE_BITMAP(irq_pending, RPMSG_GPIO_MAX_IRQ_LINES); /* To handle */
 	DECLARE_BITMAP(irq_rearm, RPMSG_GPIO_MAX_IRQ_LINES);   /* To re-arm */
+	DECLARE_BITMAP(irq_wake, RPMSG_GPIO_MAX_IRQ_LINES);    /* May wake */
 	struct delayed_work irq_work;
 
 	struct dentry *debugfs;
@@ -147,11 +170,19 @@ struct rpmsg_gpio {
  * sequence number: a reply can only be matched to the request that is
  * outstanding. When a request times out its reply is still owed, and a new
  * request sent now would take that late reply for its own answer. So while
- * a reply is owed nothing is sent: the next request first waits, up to its
- * own timeout, for the owed reply, which is discarded and counted as late
- * when it arrives. So that a remote that dropped a reply does not wedge the
- * channel forever, the owed reply is presumed lost RPMSG_GPIO_GRACE
- * timeouts after its request was sent, and requests flow again.
+ * a reply is owed nothing is sent: the next request first waits, within
+ * its own timeout, for the owed reply, which is discarded and counted as
+ * late when it arrives.
+ *
+ * So that a remote that dropped a reply does not wedge the channel, the
+ * owed reply is presumed lost RPMSG_GPIO_GRACE timeouts after its request
+ * was sent, and requests flow again. But a remote that answers in order,
+ * only very late, may still send it, just before the answer to a later
+ * request. Until every reply presumed lost has come in (it then arrives
+ * while nothing is owed), chip->suspect counts them, and an answer is
+ * believed only when suspect + 1 replies in a row to the same request
+ * agree: the first suspect replies may be stale, the next one cannot be.
+ * Every request is idempotent, so asking again changes nothing.
  */
 static void rpmsg_gpio_drop(struct rpmsg_gpio *chip, enum rpmsg_gpio_drop why,
 			    const void *data, int len)
@@ -171,21 +202,30 @@ static bool rpmsg_gpio_settled(struct rpmsg_gpio *chip)
 	return !READ_ONCE(chip->owed) || READ_ONCE(chip->dead);
 }
 
-/* Wait until no reply is owed, see above. Called with req_lock held. */
-static int rpmsg_gpio_wait_owed(struct rpmsg_gpio *chip, unsigned long timeout)
+static long rpmsg_gpio_left(unsigned long deadline)
 {
-	long left;
+	return max_t(long, (long)(deadline - jiffies), 0);
+}
+
+/*
+ * Wait until no reply is owed, see above, at most until @deadline.
+ * Called with req_lock held.
+ */
+static int rpmsg_gpio_wait_owed(struct rpmsg_gpio *chip, unsigned long deadline)
+{
+	unsigned long until;
 
 	scoped_guard(spinlock_irq, &chip->lock) {
 		if (chip->dead)
 			return -ENODEV;
 		if (!chip->owed)
 			return 0;
-		left = (long)(chip->owed_until - jiffies);
+		until = time_before(chip->owed_until, deadline) ?
+			chip->owed_until : deadline;
 	}
 
 	wait_event_timeout(chip->wait, rpmsg_gpio_settled(chip),
-			   clamp(left, 0L, (long)timeout));
+			   rpmsg_gpio_left(until));
 
 	guard(spinlock_irq)(&chip->lock);
 	if (chip->dead)
@@ -197,7 +237,86 @@ static int rpmsg_gpio_wait_owed(struct rpmsg_gpio *chip, unsigned long timeout)
 		return -ETIMEDOUT;
 	}
 	chip->owed = false;
+	chip->suspect++;
 	chip->stats.lost_replies++;
+	return 0;
+}
+
+/*
+ * rpmsg_send() would wait up to 15 s for a tx buffer when the remote takes
+ * no message. Try without waiting until @deadline instead: a hung remote
+ * then costs each operation its own timeout and no more, and remove()
+ * never waits behind a send.
+ */
+static int rpmsg_gpio_send(struct rpmsg_gpio *chip,
+			   const struct rpmsg_gpio_request *req,
+			   unsigned long deadline)
+{
+	struct rpmsg_endpoint *ept = chip->rpdev->ept;
+	int ret;
+
+	for (;;) {
+		ret = rpmsg_trysend(ept, req, sizeof(*req));
+		if (ret == -ENXIO)	/* The transport cannot try */
+			return rpmsg_send(ept, req, sizeof(*req));
+		if (ret != -ENOMEM && ret != -EAGAIN)
+			return ret;
+
+		if (!rpmsg_gpio_left(deadline))
+			return -EBUSY;
+		wait_event_timeout(chip->wait, READ_ONCE(chip->dead),
+				   msecs_to_jiffies(RPMSG_GPIO_TX_POLL_MS));
+		if (READ_ONCE(chip->dead))
+			return -ENODEV;
+	}
+}
+
+/* Send @req and wait for its reply until @deadline. req_lock held. */
+static int rpmsg_gpio_xfer(struct rpmsg_gpio *chip,
+			   const struct rpmsg_gpio_request *req,
+			   unsigned long timeout, unsigned long deadline,
+			   struct rpmsg_gpio_reply *reply)
+{
+	int ret;
+
+	scoped_guard(spinlock_irq, &chip->lock) {
+		if (chip->dead)
+			return -ENODEV;
+		chip->owed = true;
+		chip->waiting = true;
+		chip->owed_until = jiffies + RPMSG_GPIO_GRACE * timeout;
+		chip->stats.requests[le16_to_cpu(req->cmd)]++;
+	}
+
+	ret = rpmsg_gpio_send(chip, req, deadline);
+	if (ret) {
+		scoped_guard(spinlock_irq, &chip->lock) {
+			chip->owed = false;
+			chip->waiting = false;
+			if (ret == -EBUSY)
+				chip->stats.tx_full++;
+			else
+				chip->stats.send_errors++;
+		}
+		dev_err_ratelimited(&chip->rpdev->dev,
+				    ret == -EBUSY ? "remote takes no message\n" :
+				    "failed to send request: %d\n", ret);
+		return ret;
+	}
+
+	wait_event_timeout(chip->wait, rpmsg_gpio_settled(chip),
+			   rpmsg_gpio_left(deadline));
+
+	/* Decide under the lock: the reply may race with the timeout */
+	guard(spinlock_irq)(&chip->lock);
+	chip->waiting = false;
+	if (chip->owed) {
+		if (chip->dead)
+			return -ENODEV;
+		chip->stats.timeouts++;
+		return -ETIMEDOUT;
+	}
+	*reply = chip->reply;
 	return 0;
 }
 
@@ -210,46 +329,37 @@ static int rpmsg_gpio_request(struct rpmsg_gpio *chip, u16 cmd,
 		.value = cpu_to_le32(value),
 	};
 	unsigned long timeout = msecs_to_jiffies(READ_ONCE(timeout_ms));
-	struct rpmsg_gpio_reply reply;
+	unsigned long deadline = jiffies + timeout;
+	struct rpmsg_gpio_reply reply, prev = { };
+	unsigned int suspect, run = 0, tries;
 	int ret;
 
 	guard(mutex)(&chip->req_lock);
 
-	ret = rpmsg_gpio_wait_owed(chip, timeout);
+	ret = rpmsg_gpio_wait_owed(chip, deadline);
 	if (ret)
 		return ret;
 
-	scoped_guard(spinlock_irq, &chip->lock) {
-		chip->owed = true;
-		chip->waiting = true;
-		chip->owed_until = jiffies + RPMSG_GPIO_GRACE * timeout;
-		chip->stats.requests[cmd]++;
+	scoped_guard(spinlock_irq, &chip->lock)
+		suspect = chip->suspect;
+
+	/* See "Transport" above; at most suspect stale replies, then agreement */
+	for (tries = 0; run <= suspect && tries < 2 * suspect + 1; tries++) {
+		if (tries) {
+			scoped_guard(spinlock_irq, &chip->lock)
+				chip->stats.resent++;
+		}
+		ret = rpmsg_gpio_xfer(chip, &req, timeout, deadline, &reply);
+		if (ret)
+			return ret;
+		run = run && !memcmp(&reply, &prev, sizeof(reply)) ? run + 1 : 1;
+		prev = reply;
 	}
 
-	ret = rpmsg_send(chip->rpdev->ept, &req, sizeof(req));
-	if (ret) {
-		scoped_guard(spinlock_irq, &chip->lock) {
-			chip->owed = false;
-			chip->waiting = false;
-			chip->stats.send_errors++;
-		}
-		dev_err_ratelimited(&chip->rpdev->dev,
-				    "failed to send request: %d\n", ret);
-		return ret;
-	}
-
-	wait_event_timeout(chip->wait, rpmsg_gpio_settled(chip), timeout);
-
-	/* Decide under the lock: the reply may race with the timeout */
-	scoped_guard(spinlock_irq, &chip->lock) {
-		chip->waiting = false;
-		if (chip->owed) {
-			if (chip->dead)
-				return -ENODEV;
-			chip->stats.timeouts++;
-			return -ETIMEDOUT;
-		}
-		reply = chip->reply;
+	if (run <= suspect) {
+		scoped_guard(spinlock_irq, &chip->lock)
+			chip->stats.unconfirmed++;
+		return -EIO;
 	}
 
 	if (reply.status != RPMSG_GPIO_STATUS_OK)
@@ -265,11 +375,11 @@ static void rpmsg_gpio_rx_reply(struct rpmsg_gpio *chip,
 				const struct rpmsg_gpio_reply *reply)
 {
 	unsigned long flags;
-	bool unsolicited;
+	bool owed, unsolicited = false;
 
 	spin_lock_irqsave(&chip->lock, flags);
-	unsolicited = !chip->owed;
-	if (!unsolicited) {
+	owed = chip->owed;
+	if (owed) {
 		chip->owed = false;
 		if (chip->waiting) {
 			chip->reply = *reply;
@@ -279,13 +389,19 @@ static void rpmsg_gpio_rx_reply(struct rpmsg_gpio *chip,
 		} else {
 			chip->stats.late_replies++;
 		}
+	} else if (chip->suspect) {
+		/* A reply presumed lost, arriving after all */
+		chip->suspect--;
+		chip->stats.late_replies++;
+	} else {
+		unsolicited = true;
 	}
 	spin_unlock_irqrestore(&chip->lock, flags);
 
 	if (unsolicited)
 		rpmsg_gpio_drop(chip, RPMSG_GPIO_DROP_UNSOLICITED, reply,
 				sizeof(*reply));
-	else
+	else if (owed)
 		wake_up_all(&chip->wait);
 }
 
@@ -294,6 +410,7 @@ static void rpmsg_gpio_rx_notify(struct rpmsg_gpio *chip,
 {
 	unsigned int line = notify->line;
 	unsigned long flags;
+	bool wake = false;
 
 	if (line >= chip->gc.ngpio) {
 		rpmsg_gpio_drop(chip, RPMSG_GPIO_DROP_LINE, notify,
@@ -313,9 +430,20 @@ static void rpmsg_gpio_rx_notify(struct rpmsg_gpio *chip,
 		chip->stats.notifications++;
 		set_bit(line, chip->irq_rearm);
 		set_bit(line, chip->irq_pending);
-		mod_delayed_work(system_dfl_long_wq, &chip->irq_work, 0);
+		if (chip->holding) {
+			/* Delivered at resume; a wake line ends the sleep */
+			chip->stats.held++;
+			wake = test_bit(line, chip->irq_wake);
+			if (wake)
+				chip->stats.wakeups++;
+		} else {
+			mod_delayed_work(system_dfl_long_wq, &chip->irq_work, 0);
+		}
 	}
 	spin_unlock_irqrestore(&chip->lock, flags);
+
+	if (wake)
+		pm_wakeup_dev_event(&chip->rpdev->dev, 0, true);
 }
 
 /* May run in any context, depending on the rpmsg transport */
@@ -349,11 +477,18 @@ static int rpmsg_gpio_rx(struct rpmsg_device *rpdev, void *data, int len,
 	return 0;
 }
 
-/* GPIO operations */
+/*
+ * GPIO operations
+ *
+ * Line state changes hold state_lock, so that the cached direction is the
+ * one the remote got last.
+ */
 static int rpmsg_gpio_set_direction(struct rpmsg_gpio *chip,
 				    unsigned int line, u8 dir)
 {
 	int ret;
+
+	lockdep_assert_held(&chip->state_lock);
 
 	ret = rpmsg_gpio_request(chip, RPMSG_GPIO_CMD_SET_DIRECTION, line, dir,
 				 NULL);
@@ -361,6 +496,112 @@ static int rpmsg_gpio_set_direction(struct rpmsg_gpio *chip,
 	WRITE_ONCE(chip->lines[line].dir, ret ? RPMSG_GPIO_DIR_NONE : dir);
 
 	return ret;
+}
+
+/* Value first, so that the line never drives its previous level */
+static int rpmsg_gpio_set_output(struct rpmsg_gpio *chip, unsigned int line,
+				 int value)
+{
+	int ret;
+
+	lockdep_assert_held(&chip->state_lock);
+
+	ret = rpmsg_gpio_request(chip, RPMSG_GPIO_CMD_SET_VALUE, line, !!value,
+				 NULL);
+	if (ret)
+		return ret;
+
+	return rpmsg_gpio_set_direction(chip, line, RPMSG_GPIO_DIR_OUT);
+}
+
+/*
+ * Initial states
+ *
+ * gpiolib applies the DT hogs inside gpiochip_add_data(), and fails the
+ * whole chip if one fails. A remote that does not answer yet (firmware
+ * that announces its channels before its GPIO service runs, a queue of
+ * announcements after a crash) must not cost the chip, so what gpiolib
+ * sets during registration is only recorded (lines[].dir, init_value) and
+ * sent afterwards by init_work, retried a timeout apart with a bound.
+ * Until then get_direction() reports the recorded direction, and any
+ * other operation on the line first sends the recorded state and fails
+ * with its error if it cannot: a line never reports a state the remote
+ * was not given.
+ */
+static int rpmsg_gpio_apply_initial(struct rpmsg_gpio *chip, unsigned int line)
+{
+	struct rpmsg_gpio_line *l = &chip->lines[line];
+	u8 dir = l->dir;
+	int ret;
+
+	lockdep_assert_held(&chip->state_lock);
+
+	if (!test_bit(line, chip->init_pending))
+		return 0;
+
+	if (dir == RPMSG_GPIO_DIR_OUT)
+		ret = rpmsg_gpio_set_output(chip, line, l->init_value);
+	else
+		ret = rpmsg_gpio_set_direction(chip, line, RPMSG_GPIO_DIR_IN);
+	if (ret) {
+		/* Still the state to report and to send */
+		WRITE_ONCE(l->dir, dir);
+		return ret;
+	}
+
+	clear_bit(line, chip->init_pending);
+	return 0;
+}
+
+static int rpmsg_gpio_record_initial(struct rpmsg_gpio *chip,
+				     unsigned int line, u8 dir, int value)
+{
+	struct rpmsg_gpio_line *l = &chip->lines[line];
+
+	WRITE_ONCE(l->dir, dir);
+	l->init_value = !!value;
+	set_bit(line, chip->init_pending);
+	return 0;
+}
+
+static void rpmsg_gpio_init_work(struct work_struct *work)
+{
+	struct rpmsg_gpio *chip = container_of(to_delayed_work(work),
+					       struct rpmsg_gpio, init_work);
+	struct device *dev = &chip->rpdev->dev;
+	unsigned int line;
+	int ret = 0;
+
+	guard(mutex)(&chip->state_lock);
+
+	for_each_set_bit(line, chip->init_pending, chip->gc.ngpio) {
+		ret = rpmsg_gpio_apply_initial(chip, line);
+		if (ret)
+			break;
+	}
+
+	if (!ret) {
+		if (chip->init_tries)
+			dev_info(dev, "initial line states sent\n");
+		return;
+	}
+	if (ret == -ENODEV)
+		return;
+
+	/* Log once, not per retry */
+	if (!chip->init_tries)
+		dev_warn(dev, "remote not answering (%d): initial line states pending\n",
+			 ret);
+	scoped_guard(spinlock_irq, &chip->lock)
+		chip->stats.init_retries++;
+	if (++chip->init_tries >= RPMSG_GPIO_INIT_TRIES) {
+		dev_err(dev, "gave up sending the initial line states: %d\n",
+			ret);
+		return;
+	}
+
+	queue_delayed_work(system_dfl_long_wq, &chip->init_work,
+			   msecs_to_jiffies(READ_ONCE(timeout_ms)));
 }
 
 /*
@@ -376,6 +617,7 @@ static int rpmsg_gpio_get_direction(struct gpio_chip *gc, unsigned int line)
 	int ret;
 
 	if (dir == RPMSG_GPIO_DIR_NONE && !READ_ONCE(chip->registering)) {
+		guard(mutex)(&chip->state_lock);
 		ret = rpmsg_gpio_request(chip, RPMSG_GPIO_CMD_GET_DIRECTION,
 					 line, 0, &dir);
 		if (ret)
@@ -399,32 +641,46 @@ static int rpmsg_gpio_get_direction(struct gpio_chip *gc, unsigned int line)
 
 static int rpmsg_gpio_direction_input(struct gpio_chip *gc, unsigned int line)
 {
-	return rpmsg_gpio_set_direction(gpiochip_get_data(gc), line,
-					RPMSG_GPIO_DIR_IN);
+	struct rpmsg_gpio *chip = gpiochip_get_data(gc);
+
+	guard(mutex)(&chip->state_lock);
+	if (chip->registering)
+		return rpmsg_gpio_record_initial(chip, line, RPMSG_GPIO_DIR_IN, 0);
+
+	clear_bit(line, chip->init_pending);
+	return rpmsg_gpio_set_direction(chip, line, RPMSG_GPIO_DIR_IN);
 }
 
-/* Value first, so that the line never drives its previous level */
 static int rpmsg_gpio_direction_output(struct gpio_chip *gc, unsigned int line,
 				       int value)
 {
 	struct rpmsg_gpio *chip = gpiochip_get_data(gc);
-	int ret;
 
-	ret = rpmsg_gpio_request(chip, RPMSG_GPIO_CMD_SET_VALUE, line, !!value,
-				 NULL);
-	if (ret)
-		return ret;
+	guard(mutex)(&chip->state_lock);
+	if (chip->registering)
+		return rpmsg_gpio_record_initial(chip, line, RPMSG_GPIO_DIR_OUT,
+						 value);
 
-	return rpmsg_gpio_set_direction(chip, line, RPMSG_GPIO_DIR_OUT);
+	clear_bit(line, chip->init_pending);
+	return rpmsg_gpio_set_output(chip, line, value);
 }
 
 static int rpmsg_gpio_get(struct gpio_chip *gc, unsigned int line)
 {
+	struct rpmsg_gpio *chip = gpiochip_get_data(gc);
 	u8 value;
 	int ret;
 
-	ret = rpmsg_gpio_request(gpiochip_get_data(gc),
-				 RPMSG_GPIO_CMD_GET_VALUE, line, 0, &value);
+	scoped_guard(mutex, &chip->state_lock) {
+		if (chip->registering && test_bit(line, chip->init_pending))
+			return chip->lines[line].init_value;
+		ret = rpmsg_gpio_apply_initial(chip, line);
+		if (ret)
+			return ret;
+	}
+
+	ret = rpmsg_gpio_request(chip, RPMSG_GPIO_CMD_GET_VALUE, line, 0,
+				 &value);
 	if (ret)
 		return ret;
 
@@ -433,8 +689,18 @@ static int rpmsg_gpio_get(struct gpio_chip *gc, unsigned int line)
 
 static int rpmsg_gpio_set(struct gpio_chip *gc, unsigned int line, int value)
 {
-	return rpmsg_gpio_request(gpiochip_get_data(gc),
-				  RPMSG_GPIO_CMD_SET_VALUE, line, !!value, NULL);
+	struct rpmsg_gpio *chip = gpiochip_get_data(gc);
+
+	guard(mutex)(&chip->state_lock);
+	if (test_bit(line, chip->init_pending)) {
+		chip->lines[line].init_value = !!value;
+		if (chip->registering)
+			return 0;
+		return rpmsg_gpio_apply_initial(chip, line);
+	}
+
+	return rpmsg_gpio_request(chip, RPMSG_GPIO_CMD_SET_VALUE, line,
+				  !!value, NULL);
 }
 
 /*
@@ -447,8 +713,20 @@ static int rpmsg_gpio_set(struct gpio_chip *gc, unsigned int line, int value)
  * The remote masks a line when it notifies. rpmsg_gpio_irq_work() runs the
  * handlers and then re-arms the line explicitly; it cannot rely on the bus
  * lock for that, as consumers without IRQF_ONESHOT do not take it after
- * their handler ran. A line masked meanwhile (disabled, freed, or across
- * system suspend) is re-armed when unmasked again.
+ * their handler ran.
+ *
+ * disable_irq() is lazy (no .irq_disable): the remote stays armed, and a
+ * notification while the line is disabled makes handle_nested_irq() mark
+ * it pending, as a controller's latched pending bit would. The line is not
+ * re-armed while disabled (one pending edge is all a latch holds; a level
+ * would fire again at once). enable_irq() re-arms it and replays the
+ * pending edge through .irq_retrigger, so it is delivered once.
+ *
+ * System sleep: from .prepare to .complete, notifications are held rather
+ * than handled, so no consumer handler runs while consumers are suspended;
+ * one on a wake-enabled line reports a wakeup event, which aborts a
+ * suspend in progress or ends s2idle. Held notifications are delivered at
+ * .complete and their lines re-armed then.
  */
 static void rpmsg_gpio_send_irq_type(struct rpmsg_gpio *chip,
 				     unsigned int line, u8 type)
@@ -485,10 +763,15 @@ static void rpmsg_gpio_send_irq_type(struct rpmsg_gpio *chip,
 static bool rpmsg_gpio_irq_rearm(struct rpmsg_gpio *chip, unsigned int line)
 {
 	struct rpmsg_gpio_line *l = &chip->lines[line];
+	unsigned int irq = irq_find_mapping(chip->gc.irq.domain, line);
 
 	guard(mutex)(&chip->irq_lock);
 	if (!test_bit(line, chip->irq_rearm) || l->masked ||
 	    l->type == RPMSG_GPIO_IRQ_TYPE_NONE)
+		return true;
+
+	/* Disabled: stays masked at the remote until enable_irq() */
+	if (!irq || irqd_irq_disabled(irq_get_irq_data(irq)))
 		return true;
 
 	rpmsg_gpio_send_irq_type(chip, line, l->type);
@@ -505,6 +788,22 @@ static bool rpmsg_gpio_irq_rearm(struct rpmsg_gpio *chip, unsigned int line)
 	return false;
 }
 
+static bool rpmsg_gpio_irq_stopped(struct rpmsg_gpio *chip)
+{
+	guard(spinlock_irqsave)(&chip->lock);
+	return chip->dead || chip->holding;
+}
+
+/*
+ * From .irq_enable/.irq_retrigger, under the irq descriptor's raw lock:
+ * no chip->lock here. The work checks again under it.
+ */
+static void rpmsg_gpio_irq_kick(struct rpmsg_gpio *chip)
+{
+	if (!READ_ONCE(chip->dead) && !READ_ONCE(chip->holding))
+		mod_delayed_work(system_dfl_long_wq, &chip->irq_work, 0);
+}
+
 static void rpmsg_gpio_irq_work(struct work_struct *work)
 {
 	struct rpmsg_gpio *chip = container_of(to_delayed_work(work),
@@ -513,6 +812,9 @@ static void rpmsg_gpio_irq_work(struct work_struct *work)
 	bool retry = false;
 
 	for_each_set_bit(line, chip->irq_pending, RPMSG_GPIO_MAX_IRQ_LINES) {
+		/* Held for .complete, or the channel is gone */
+		if (rpmsg_gpio_irq_stopped(chip))
+			return;
 		if (!test_and_clear_bit(line, chip->irq_pending))
 			continue;
 
@@ -520,6 +822,9 @@ static void rpmsg_gpio_irq_work(struct work_struct *work)
 		if (irq)
 			handle_nested_irq(irq);
 	}
+
+	if (rpmsg_gpio_irq_stopped(chip))
+		return;
 
 	for_each_set_bit(line, chip->irq_rearm, RPMSG_GPIO_MAX_IRQ_LINES)
 		if (!rpmsg_gpio_irq_rearm(chip, line))
@@ -531,7 +836,7 @@ static void rpmsg_gpio_irq_work(struct work_struct *work)
 				   msecs_to_jiffies(READ_ONCE(timeout_ms)));
 }
 
-/* Also irq_disable: a lazily disabled line would be re-armed after firing */
+/* irq_shutdown(), or disable_irq() of a line set to disable unlazily */
 static void rpmsg_gpio_irq_mask(struct irq_data *d)
 {
 	struct gpio_chip *gc = irq_data_get_irq_chip_data(d);
@@ -542,6 +847,7 @@ static void rpmsg_gpio_irq_mask(struct irq_data *d)
 	gpiochip_disable_irq(gc, hwirq);
 }
 
+/* Also .irq_enable, so that enable_irq() re-arms a line that fired */
 static void rpmsg_gpio_irq_unmask(struct irq_data *d)
 {
 	struct gpio_chip *gc = irq_data_get_irq_chip_data(d);
@@ -551,9 +857,21 @@ static void rpmsg_gpio_irq_unmask(struct irq_data *d)
 	gpiochip_enable_irq(gc, hwirq);
 	chip->lines[hwirq].masked = false;
 
-	/* Fired while masked: re-arm, even without the bus lock (resume) */
+	/* Fired while disabled or masked: re-arm, there may be no bus lock */
 	if (test_bit(hwirq, chip->irq_rearm))
-		mod_delayed_work(system_dfl_long_wq, &chip->irq_work, 0);
+		rpmsg_gpio_irq_kick(chip);
+}
+
+/* enable_irq() of a line that fired while disabled: deliver it once */
+static int rpmsg_gpio_irq_retrigger(struct irq_data *d)
+{
+	struct gpio_chip *gc = irq_data_get_irq_chip_data(d);
+	struct rpmsg_gpio *chip = gpiochip_get_data(gc);
+
+	set_bit(irqd_to_hwirq(d), chip->irq_pending);
+	rpmsg_gpio_irq_kick(chip);
+
+	return 1;
 }
 
 static int rpmsg_gpio_irq_set_type(struct irq_data *d, unsigned int type)
@@ -592,8 +910,10 @@ static int rpmsg_gpio_irq_set_wake(struct irq_data *d, unsigned int on)
 {
 	struct gpio_chip *gc = irq_data_get_irq_chip_data(d);
 	struct rpmsg_gpio *chip = gpiochip_get_data(gc);
+	irq_hw_number_t hwirq = irqd_to_hwirq(d);
 
-	chip->lines[irqd_to_hwirq(d)].wake = on;
+	chip->lines[hwirq].wake = on;
+	assign_bit(hwirq, chip->irq_wake, on);
 
 	return 0;
 }
@@ -628,9 +948,10 @@ static void rpmsg_gpio_irq_bus_sync_unlock(struct irq_data *d)
 
 static const struct irq_chip rpmsg_gpio_irq_chip = {
 	.name			= "rpmsg-gpio",
-	.irq_disable		= rpmsg_gpio_irq_mask,
+	.irq_enable		= rpmsg_gpio_irq_unmask,
 	.irq_mask		= rpmsg_gpio_irq_mask,
 	.irq_unmask		= rpmsg_gpio_irq_unmask,
+	.irq_retrigger		= rpmsg_gpio_irq_retrigger,
 	.irq_set_type		= rpmsg_gpio_irq_set_type,
 	.irq_set_wake		= rpmsg_gpio_irq_set_wake,
 	.irq_bus_lock		= rpmsg_gpio_irq_bus_lock,
@@ -654,10 +975,12 @@ static int rpmsg_gpio_stats_show(struct seq_file *s, void *unused)
 {
 	struct rpmsg_gpio *chip = s->private;
 	struct rpmsg_gpio_stats st;
-	unsigned int i;
+	unsigned int i, suspect;
 
-	scoped_guard(spinlock_irq, &chip->lock)
+	scoped_guard(spinlock_irq, &chip->lock) {
 		st = chip->stats;
+		suspect = chip->suspect;
+	}
 
 	for (i = 0; i < ARRAY_SIZE(rpmsg_gpio_cmd_names); i++)
 		if (rpmsg_gpio_cmd_names[i])
@@ -670,8 +993,15 @@ static int rpmsg_gpio_stats_show(struct seq_file *s, void *unused)
 	seq_printf(s, "blocked: %lu\n", st.blocked);
 	seq_printf(s, "late_replies: %lu\n", st.late_replies);
 	seq_printf(s, "lost_replies: %lu\n", st.lost_replies);
+	seq_printf(s, "suspect: %u\n", suspect);
+	seq_printf(s, "resent: %lu\n", st.resent);
+	seq_printf(s, "unconfirmed: %lu\n", st.unconfirmed);
+	seq_printf(s, "tx_full: %lu\n", st.tx_full);
 	seq_printf(s, "notifications: %lu\n", st.notifications);
+	seq_printf(s, "held: %lu\n", st.held);
+	seq_printf(s, "wakeups: %lu\n", st.wakeups);
 	seq_printf(s, "rearm_failures: %lu\n", st.rearm_failures);
+	seq_printf(s, "init_retries: %lu\n", st.init_retries);
 	for (i = 0; i < RPMSG_GPIO_NR_DROPS; i++)
 		seq_printf(s, "dropped_%s: %lu\n", rpmsg_gpio_drop_names[i],
 			   st.dropped[i]);
@@ -791,9 +1121,7 @@ static int rpmsg_gpio_probe(struct rpmsg_device *rpdev)
 	if (ret)
 		return ret;
 
-	/* Cancelled after the gpiochip is gone: unmask may queue it */
-	ret = devm_delayed_work_autocancel(dev, &chip->irq_work,
-					   rpmsg_gpio_irq_work);
+	ret = devm_mutex_init(dev, &chip->state_lock);
 	if (ret)
 		return ret;
 
@@ -823,6 +1151,29 @@ static int rpmsg_gpio_probe(struct rpmsg_device *rpdev)
 
 	for (i = 0; i < ngpio; i++)
 		chip->lines[i].masked = true;
+
+	chip->init_pending = devm_bitmap_zalloc(dev, ngpio, GFP_KERNEL);
+	if (!chip->init_pending)
+		return -ENOMEM;
+
+	/*
+	 * After lines[], so that devres cancels the works (after the
+	 * gpiochip is gone) before it frees what they use.
+	 */
+	ret = devm_delayed_work_autocancel(dev, &chip->irq_work,
+					   rpmsg_gpio_irq_work);
+	if (ret)
+		return ret;
+
+	ret = devm_delayed_work_autocancel(dev, &chip->init_work,
+					   rpmsg_gpio_init_work);
+	if (ret)
+		return ret;
+
+	/* Wake-enabled lines report wakeup events as this device */
+	ret = devm_device_init_wakeup(dev);
+	if (ret)
+		return ret;
 
 	gc->label = rpdev->id.name;
 	gc->parent = dev;
@@ -860,9 +1211,14 @@ static int rpmsg_gpio_probe(struct rpmsg_device *rpdev)
 
 	chip->registering = true;
 	ret = devm_gpiochip_add_data(dev, gc, chip);
-	WRITE_ONCE(chip->registering, false);
+	scoped_guard(mutex, &chip->state_lock)
+		chip->registering = false;
 	if (ret)
 		return dev_err_probe(dev, ret, "failed to register gpiochip\n");
+
+	/* Hogs: send what gpiolib set during registration */
+	if (!bitmap_empty(chip->init_pending, ngpio))
+		queue_delayed_work(system_dfl_long_wq, &chip->init_work, 0);
 
 	return 0;
 }
@@ -879,12 +1235,71 @@ static void rpmsg_gpio_remove(struct rpmsg_device *rpdev)
 		chip->dead = true;
 	wake_up_all(&chip->wait);
 
-	/* Wait for a request that may still be using the endpoint */
+	/* A request still using the endpoint sees dead within a poll */
 	mutex_lock(&chip->req_lock);
 	mutex_unlock(&chip->req_lock);
 
+	cancel_delayed_work_sync(&chip->init_work);
 	cancel_delayed_work_sync(&chip->irq_work);
+
+	/* Nothing may replay on a dead channel (enable_irq() after this) */
+	bitmap_zero(chip->irq_armed, RPMSG_GPIO_MAX_IRQ_LINES);
+	bitmap_zero(chip->irq_pending, RPMSG_GPIO_MAX_IRQ_LINES);
+	bitmap_zero(chip->irq_rearm, RPMSG_GPIO_MAX_IRQ_LINES);
 }
+
+/* System sleep, see "Interrupts" above */
+static int rpmsg_gpio_prepare(struct device *dev)
+{
+	struct rpmsg_gpio *chip = dev_get_drvdata(dev);
+
+	scoped_guard(spinlock_irq, &chip->lock)
+		chip->holding = true;
+
+	/* A handler running now finishes before consumers suspend */
+	flush_delayed_work(&chip->irq_work);
+
+	return 0;
+}
+
+static int rpmsg_gpio_suspend(struct device *dev)
+{
+	struct rpmsg_gpio *chip = dev_get_drvdata(dev);
+	bool wake;
+
+	/*
+	 * Consumers have enabled their wake lines by now (in their own
+	 * suspend callbacks, which run first): one held since .prepare ends
+	 * the suspend as a notification now would.
+	 */
+	scoped_guard(spinlock_irq, &chip->lock) {
+		wake = bitmap_intersects(chip->irq_pending, chip->irq_wake,
+					 RPMSG_GPIO_MAX_IRQ_LINES);
+		if (wake)
+			chip->stats.wakeups++;
+	}
+	if (wake)
+		pm_wakeup_dev_event(dev, 0, true);
+
+	return 0;
+}
+
+static void rpmsg_gpio_complete(struct device *dev)
+{
+	struct rpmsg_gpio *chip = dev_get_drvdata(dev);
+
+	scoped_guard(spinlock_irq, &chip->lock) {
+		chip->holding = false;
+		if (!chip->dead)
+			mod_delayed_work(system_dfl_long_wq, &chip->irq_work, 0);
+	}
+}
+
+static const struct dev_pm_ops rpmsg_gpio_pm_ops = {
+	.prepare = rpmsg_gpio_prepare,
+	.complete = rpmsg_gpio_complete,
+	SYSTEM_SLEEP_PM_OPS(rpmsg_gpio_suspend, NULL)
+};
 
 static const struct rpmsg_device_id rpmsg_gpio_id_table[] = {
 	{ .name = RPMSG_GPIO_CHANNEL_PREFIX "*" },
@@ -897,6 +1312,7 @@ static struct rpmsg_driver rpmsg_gpio_driver = {
 		.name = KBUILD_MODNAME,
 		/* Never probe from the rpmsg receive path */
 		.probe_type = PROBE_PREFER_ASYNCHRONOUS,
+		.pm = pm_sleep_ptr(&rpmsg_gpio_pm_ops),
 	},
 	.id_table = rpmsg_gpio_id_table,
 	.probe = rpmsg_gpio_probe,

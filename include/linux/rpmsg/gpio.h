@@ -12,6 +12,7 @@
 #define _LINUX_RPMSG_GPIO_H
 
 #include <linux/build_bug.h>
+#include <linux/compiler_attributes.h>
 #include <linux/types.h>
 
 /* Each controller is one channel named "rpmsg-io-<N>", N in decimal */
@@ -85,7 +86,7 @@ struct rpmsg_gpio_reply {
 	u8 type;
 	u8 status;
 	u8 value;
-};
+} __packed;
 
 static_assert(sizeof(struct rpmsg_gpio_reply) == 3);
 
@@ -102,7 +103,7 @@ struct rpmsg_gpio_notification {
 	u8 type;
 	u8 line;
 	u8 trigger;
-};
+} __packed;
 
 static_assert(sizeof(struct rpmsg_gpio_notification) == 3);
 

@@ -669,3 +669,67 @@ busy_reader_stop() {
 	[ -s "$2.ok" ] || fail "the reader never read the line"
 	msg "the reader read the line right $(wc -l < "$2.ok") times"
 }
+
+# ---------------------------------------------------------------------
+# System sleep (suspend-* cases)
+
+# sim_input_after CTRL LINE LEVEL MS: the remote's input goes to LEVEL MS
+# ms from now, by a timer of the simulator's (runs while tasks are frozen)
+sim_input_after() {
+	echo "$3 $4" > "$(sim_line_file "$1" "$2" input_after)" ||
+		fail "simulator refused input_after $3 $4 on $1:$2"
+}
+
+# pm_test_suspend LEVEL DELAY_S: suspend to idle with pm_test LEVEL
+# (devices, platform): devices really suspend, nothing sleeps, and the
+# system stays suspended DELAY_S s unless a wakeup event ends it first.
+pm_test_suspend() {
+	local delay=/sys/module/suspend/parameters/pm_test_delay
+
+	[ -e /sys/power/pm_test ] || skip "no /sys/power/pm_test (CONFIG_PM_DEBUG=n)"
+	grep -qw freeze /sys/power/state || skip "no suspend to idle in /sys/power/state"
+	echo "$2" > $delay || fail "cannot set pm_test_delay"
+	echo "$1" > /sys/power/pm_test || fail "cannot set pm_test to $1"
+	echo freeze > /sys/power/state
+	PM_RC=$?
+	echo none > /sys/power/pm_test
+}
+
+# ftrace of FUNCTIONS (calls only, in order): trace_calls_start FUNC...,
+# then trace_calls prints one function name per call since the start.
+TRACEFS=/sys/kernel/tracing
+trace_calls_start() {
+	[ -e $TRACEFS/trace ] || mount -t tracefs nodev $TRACEFS 2>/dev/null
+	[ -e $TRACEFS/set_ftrace_filter ] || skip "no function tracer"
+	echo 0 > $TRACEFS/tracing_on
+	echo nop > $TRACEFS/current_tracer
+	echo "$*" > $TRACEFS/set_ftrace_filter || fail "cannot trace $*"
+	echo > $TRACEFS/trace
+	echo function > $TRACEFS/current_tracer
+	echo 1 > $TRACEFS/tracing_on
+}
+trace_calls() {
+	echo 0 > $TRACEFS/tracing_on
+	grep -v '^#' $TRACEFS/trace | sed -n 's/.*: \([a-z_0-9]*\) <-.*/\1/p'
+	echo nop > $TRACEFS/current_tracer
+	echo > $TRACEFS/set_ftrace_filter
+}
+
+# calls_between FROM TO FUNC < calls: "INSIDE AFTER", the calls of FUNC
+# between the first call of FROM and the first call of TO after it, and
+# after that (e.g. a consumer's handler while the driver held
+# notifications: rpmsg_gpio_prepare .. rpmsg_gpio_complete)
+calls_between() {
+	awk -v a="$1" -v b="$2" -v f="$3" '
+	$1 == a && !st { st = 1; next }
+	$1 == b && st == 1 { st = 2; next }
+	$1 == f && st == 1 { in_++ }
+	$1 == f && st == 2 { after++ }
+	END { if (st != 2) print "unseen"; else print in_ + 0, after + 0 }'
+}
+
+# ws_events NAME: the event count of the wakeup source NAME (a device name)
+ws_events() {
+	awk -v n="$1" '$1 == n { print $3; f = 1 } END { if (!f) print "none" }' \
+		/sys/kernel/debug/wakeup_sources
+}

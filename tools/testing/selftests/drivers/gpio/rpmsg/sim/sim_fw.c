@@ -181,10 +181,20 @@ struct sim_ctrl {
 	struct delayed_work pause_work;	/* ends the pause */
 };
 
+/* An input change the outside world makes later: line<M>/input_after */
+struct sim_later {
+	struct delayed_work work;
+	struct sim_line *line;	/* NULL: slot free */
+	bool level;
+};
+
+#define SIM_LATER_SLOTS	16
+
 struct sim_fw {
 	const struct sim_fw_ops *ops;
 	void *priv;
 	struct mutex lock;	/* Protects lines, faults and stats of all ctrls */
+	struct sim_later later[SIM_LATER_SLOTS];	/* Also under lock */
 	unsigned int nctrls;
 	struct sim_ctrl ctrls[] __counted_by(nctrls);
 };
@@ -857,6 +867,66 @@ SIM_LINE_ATTR(out, NULL);
 SIM_LINE_ATTR(masked, NULL);
 SIM_LINE_ATTR(wake, NULL);
 
+/*
+ * "LEVEL MS": the input goes to LEVEL MS ms from now, from a timer of the
+ * remote's own, so that a line fires while Linux is suspending, suspended
+ * or resuming (its tasks are frozen then). On system_wq, which is not
+ * freezable, like the remote's own clock.
+ */
+static void sim_later_fn(struct work_struct *work)
+{
+	struct sim_later *later = container_of(to_delayed_work(work),
+					       struct sim_later, work);
+	struct sim_fw *fw = later->line->ctrl->fw;
+
+	mutex_lock(&fw->lock);
+	sim_line_set_input(later->line, later->level);
+	later->line = NULL;
+	mutex_unlock(&fw->lock);
+}
+
+static ssize_t sim_line_input_after_write(struct file *file,
+					  const char __user *ubuf,
+					  size_t count, loff_t *ppos)
+{
+	struct sim_line *line = file->private_data;
+	struct sim_fw *fw = line->ctrl->fw;
+	unsigned int level, ms, i;
+	char *s;
+	int ret = -EBUSY;
+
+	s = sim_user_string(ubuf, count);
+	if (IS_ERR(s))
+		return PTR_ERR(s);
+	if (sscanf(s, "%u %u", &level, &ms) != 2 || level > 1 || ms > 600000) {
+		kfree(s);
+		return -EINVAL;
+	}
+	kfree(s);
+
+	mutex_lock(&fw->lock);
+	for (i = 0; i < SIM_LATER_SLOTS; i++) {
+		struct sim_later *later = &fw->later[i];
+
+		if (later->line)
+			continue;
+		later->line = line;
+		later->level = level;
+		queue_delayed_work(system_wq, &later->work,
+				   msecs_to_jiffies(ms));
+		ret = count;
+		break;
+	}
+	mutex_unlock(&fw->lock);
+	return ret;
+}
+
+static const struct file_operations sim_line_input_after_fops = {
+	.owner = THIS_MODULE,
+	.open = simple_open,
+	.write = sim_line_input_after_write,
+};
+
 static ssize_t sim_line_direction_read(struct file *file, char __user *ubuf,
 				       size_t count, loff_t *ppos)
 {
@@ -1119,6 +1189,8 @@ void sim_fw_debugfs_init(struct sim_fw *fw, struct dentry *parent)
 			ldir = debugfs_create_dir(name, cdir);
 			debugfs_create_file_unsafe("input", 0644, ldir, line,
 						   &sim_line_in_fops);
+			debugfs_create_file("input_after", 0200, ldir, line,
+					    &sim_line_input_after_fops);
 			debugfs_create_file_unsafe("output", 0444, ldir, line,
 						   &sim_line_out_fops);
 			debugfs_create_file_unsafe("masked", 0444, ldir, line,
@@ -1224,6 +1296,8 @@ struct sim_fw *sim_fw_create(const char *spec, const struct sim_fw_ops *ops,
 	/* Before anything can fail: sim_fw_destroy() cancels them all */
 	for (c = 0; c < n; c++)
 		INIT_DELAYED_WORK(&fw->ctrls[c].pause_work, sim_pause_work);
+	for (i = 0; i < SIM_LATER_SLOTS; i++)
+		INIT_DELAYED_WORK(&fw->later[i].work, sim_later_fn);
 
 	copy = kstrdup(spec, GFP_KERNEL);
 	if (!copy)
@@ -1285,6 +1359,8 @@ void sim_fw_destroy(struct sim_fw *fw)
 {
 	unsigned int c;
 
+	for (c = 0; c < SIM_LATER_SLOTS; c++)
+		cancel_delayed_work_sync(&fw->later[c].work);
 	for (c = 0; c < fw->nctrls; c++) {
 		cancel_delayed_work_sync(&fw->ctrls[c].pause_work);
 		kfree(fw->ctrls[c].lines);
