@@ -6,7 +6,7 @@
 # described in sim/README.md:
 #   <debugfs>/rpmsg-gpio-sim/{announce,withdraw,crash,detach,stop,start,
 #       stats,channels}
-#   <debugfs>/rpmsg-gpio-sim/ctrl<N>/{num_lines,stats,lines,fault,
+#   <debugfs>/rpmsg-gpio-sim/ctrl<N>/{num_lines,stats,lines,fault,log,
 #       reset_stats,line<M>/{input,output,direction,irq_type,masked,wake}}
 # The Linux side is looked at with the libgpiod v2 tools and sysfs.
 # A case exits 0 on success, through fail (1) or skip (4) otherwise.
@@ -37,17 +37,28 @@ expect() {
 	[ "$2" = "$3" ] || fail "$1: got '$2', expected '$3'"
 }
 
+# at_exit COMMAND: run COMMAND (eval'd) when the case exits, after those
+# registered before it. One EXIT trap for every verb that restores
+# something; a case that sets its own EXIT trap replaces it.
+AT_EXIT=
+at_exit() {
+	AT_EXIT="$1${AT_EXIT:+; $AT_EXIT}"
+	# shellcheck disable=SC2064 # the list as it is now
+	trap "$AT_EXIT" EXIT
+}
+
 # ---------------------------------------------------------------------
 # The simulator
 
 sim_loaded() { [ -d /sys/module/$SIM_MODULE ]; }
 
-# sim_load [PARAMS...]: default controllers=0:32,1:20,2:8,3:300
+# sim_load [PARAMS...]: the module's own defaults (the controllers of
+# guest.dtsi, SIM_FW_DEFAULT_CONTROLLERS in sim/sim_fw.h) unless PARAMS
+# say otherwise
 sim_load() {
 	local ko
 
 	sim_loaded && return 0
-	[ $# -gt 0 ] || set -- "controllers=0:32,1:20,2:8,3:300"
 	for ko in "$LIB_DIR/$SIM_MODULE.ko" "$LIB_DIR/sim/$SIM_MODULE.ko"; do
 		[ -e "$ko" ] && { insmod "$ko" "$@"; return; }
 	done
@@ -127,12 +138,85 @@ sim_reset_stats() {
 	echo 1 > "$d/reset_stats"
 }
 
-# sim_fault CTRL SPEC: e.g. "drop", "delay_ms 200", "none" (see sim/README.md)
+# sim_fault CTRL SPEC: e.g. "drop", "delay_ms 200", "for get_value error",
+# "none" (see sim/README.md)
 sim_fault() {
 	local d
 
 	d=$(sim_ctrl_dir "$1") || fail "simulator has no controller $1"
 	echo "$2" > "$d/fault" || fail "simulator refused fault '$2'"
+}
+
+# sim_fault_all SPEC: sim_fault on every controller, e.g. "pause 3000"
+# (the whole firmware stops answering), "none"
+sim_fault_all() {
+	local d
+
+	for d in "$SIM_DEBUGFS"/ctrl*; do
+		echo "$1" > "$d/fault" || fail "simulator refused fault '$1' on ${d##*/}"
+	done
+}
+
+# sim_start_pause MS: after each (re)start of the remote (crash, stop and
+# start), every controller answers nothing for MS from its first request
+# on, then answers what came meanwhile in order (a GPIO service that
+# starts late). Restored to 0 when the case exits.
+SIM_START_PAUSE=/sys/module/$SIM_MODULE/parameters/start_pause_ms
+sim_start_pause() {
+	[ -w "$SIM_START_PAUSE" ] || fail "no writable $SIM_START_PAUSE"
+	echo "$1" > "$SIM_START_PAUSE" || fail "cannot set start_pause_ms to $1"
+	[ "$1" = 0 ] || at_exit "echo 0 > $SIM_START_PAUSE"
+}
+
+# The request log of a controller: every message Linux sent it, oldest
+# first, one per line: "<command> <line> <value>" (get_value 3 0,
+# set_direction 4 1, ...), "unknown_cmd <cmd> <line> <value>",
+# "bad_length <bytes>"; first "overflow <n>" when n older ones are gone.
+# Values: direction 1 out, 2 in; irq type 0 none, 1 rising, 2 falling,
+# 3 both, 4 level-high, 8 level-low; wakeup 1 enable, 0 disable.
+
+# sim_log CTRL: print it
+sim_log() {
+	local d
+
+	d=$(sim_ctrl_dir "$1") || fail "simulator has no controller $1"
+	cat "$d/log"
+}
+
+# sim_log_clear CTRL
+sim_log_clear() {
+	local d
+
+	d=$(sim_ctrl_dir "$1") || fail "simulator has no controller $1"
+	echo 1 > "$d/log" || fail "cannot clear the log of controller $1"
+}
+
+# sim_log_expect WHAT CTRL [-m REGEX] ENTRY...: the log of CTRL (only its
+# entries matching REGEX, grep -E, with -m) is exactly ENTRY..., in order
+# (no ENTRY: empty). E.g. sim_log_expect "gpioset" 2 "set_value 4 1"
+# "set_direction 4 1"; sim_log_expect "suspend" 1 -m '^set_wakeup '
+# "set_wakeup 3 1" "set_wakeup 3 0".
+sim_log_expect() {
+	local what=$1 ctrl=$2 re=. got want e
+
+	shift 2
+	if [ "${1:-}" = -m ]; then
+		re=$2
+		shift 2
+	fi
+	got=$(sim_log "$ctrl" | grep -E "$re" | tr '\n' ';')
+	want=
+	for e; do
+		want="$want$e;"
+	done
+	[ "$got" = "$want" ] ||
+		fail "$what: the remote (controller $ctrl) was sent '$got', expected '$want'"
+}
+
+# sim_log_wait CTRL REGEX [TIMEOUT_S]: wait until an entry of the log of
+# CTRL matches REGEX (default 5 s)
+sim_log_wait() {
+	wait_for "sim_log $1 | grep -Eq '$2'" "${3:-5}"
 }
 
 # The remote as a whole (see sim/README.md): sim_ctl FILE [VALUE]
@@ -265,8 +349,7 @@ drv_timeout_set() {
 	[ -w "$DRV_TIMEOUT" ] || fail "no writable $DRV_TIMEOUT"
 	if [ -z "${DRV_TIMEOUT_OLD:-}" ]; then
 		DRV_TIMEOUT_OLD=$(cat "$DRV_TIMEOUT")
-		# shellcheck disable=SC2064
-		trap "echo $DRV_TIMEOUT_OLD > $DRV_TIMEOUT" EXIT
+		at_exit "echo $DRV_TIMEOUT_OLD > $DRV_TIMEOUT"
 	fi
 	echo "$1" > "$DRV_TIMEOUT" || fail "cannot set timeout_ms to $1"
 }
@@ -309,12 +392,16 @@ rpmsg_dev() {
 # wakeup, led, keys, concurrent-controllers, debugfs-stats cases)
 
 SIM_CMDS="get_direction set_direction get_value set_value set_irq_type set_wakeup"
+# Every message the remote can get from Linux: the six commands, then
+# what no command is (unknown_cmd) and what is no request (bad_length)
+SIM_MSGS="$SIM_CMDS unknown_cmd bad_length"
 
-# stat_words FILE [PREFIX]: "cmd=n ..." in SIM_CMDS order, each n the
-# value of PREFIXcmd in FILE ("name value" or "name: value" lines); one
-# awk, as a fork costs dearly in the guest
+# stat_words FILE NAMES [PREFIX [EXTRA]]: "name=n ..." in the order of the
+# list NAMES, each n the value of PREFIXname in FILE ("name value" or
+# "name: value" lines), then the words EXTRA; one awk, as a fork costs
+# dearly in the guest
 stat_words() {
-	awk -v cmds="$SIM_CMDS" -v pfx="${2:-}" '
+	awk -v cmds="$2" -v pfx="${3:-}" -v extra="${4:-}" '
 		{ k = $1; sub(/:$/, "", k); v[k] = $2 }
 		END {
 			n = split(cmds, c, " ")
@@ -322,23 +409,30 @@ stat_words() {
 				if (!((pfx c[i]) in v)) { print "no " pfx c[i] > "/dev/stderr"; exit 1 }
 				printf "%s%s=%s", (i > 1 ? " " : ""), c[i], v[pfx c[i]]
 			}
-			print ""
+			print (extra == "" ? "" : " " extra)
 		}' "$1"
 }
 
 # cmd_counts sim_stat|drv_stat CTRL [PREFIX]: the remote's (or the
-# driver's) counters of controller CTRL, "cmd=n ..." in SIM_CMDS order
+# driver's) counters of controller CTRL, "cmd=n ..." in SIM_MSGS order.
+# The driver sends only the six commands, each counted: its unknown_cmd
+# and bad_length are 0, so that a message it did not mean to send shows
+# as a difference with the remote's.
 cmd_counts() {
 	local f
 
 	case $1 in
-	sim_stat) f=$(sim_ctrl_dir "$2")/stats || fail "simulator has no controller $2" ;;
-	*) f=$(drv_stats_file "$2") || fail "no driver stats for rpmsg-io-$2" ;;
-	esac
-	stat_words "$f" "${3:-}" || fail "missing counters in $f"
+	sim_stat)
+		f=$(sim_ctrl_dir "$2")/stats || fail "simulator has no controller $2"
+		stat_words "$f" "$SIM_MSGS" "${3:-}" ;;
+	*)
+		f=$(drv_stats_file "$2") || fail "no driver stats for rpmsg-io-$2"
+		stat_words "$f" "$SIM_CMDS" "${3:-}" "unknown_cmd=0 bad_length=0" ;;
+	esac || fail "missing counters in $f"
 }
 
-# sim_msgs CTRL: the remote's request counters, "name=value ..."
+# sim_msgs CTRL: the remote's counters of every message from Linux,
+# "name=value ..." in SIM_MSGS order
 sim_msgs() { cmd_counts sim_stat "$1"; }
 
 # sim_msgs_since CTRL BEFORE: what sim_msgs CTRL says now minus BEFORE
@@ -356,11 +450,11 @@ sim_msgs_since() {
 }
 
 # msgs WHAT...: the expected sim_msgs_since for "cmd=n" words, every
-# other command 0, e.g. msgs set_direction=1 get_value=1
+# other message kind 0, e.g. msgs set_direction=1 get_value=1
 msgs() {
 	local s w v out=
 
-	for s in $SIM_CMDS; do
+	for s in $SIM_MSGS; do
 		v=0
 		for w; do
 			[ "${w%%=*}" = "$s" ] && v=${w#*=}
@@ -492,18 +586,34 @@ consumer_rebind() {
 		fail "cannot bind $1 to $2"
 }
 
-# busy_reader CTRL LINE ERRFILE: read LINE of whatever gpiochip controller
-# CTRL has, every 0.1 s (start it in the background). A read may fail
-# while the chip comes and goes; one that hangs (10 s) is written to
-# ERRFILE.
+# busy_reader CTRL LINE ERRFILE LEVEL: read LINE of whatever gpiochip
+# controller CTRL has, every 0.1 s (start it in the background), while
+# the remote drives it to LEVEL. A read may fail because the chip goes
+# away (ENODEV, or ENOENT for its /dev file); any other failure, a read
+# that hangs (10 s) or one that gives another level is written to
+# ERRFILE. Each good read adds a line to ERRFILE.ok.
 busy_reader() {
-	local ch
+	local ch out rc
 
+	: > "$3.ok"
 	while :; do
 		sleep 0.1
 		ch=$(chip_of "$1") || continue
-		timeout 10 gpioget -c "$ch" "$2" >/dev/null 2>&1
-		[ $? = 124 ] && echo "gpioget on $ch hung" >> "$3"
+		out=$(timeout 10 gpioget --numeric -c "$ch" "$2" 2>&1)
+		rc=$?
+		case $rc in
+		0)
+			if [ "$out" = "$4" ]; then
+				echo >> "$3.ok"
+			else
+				echo "gpioget on $ch read '$out', the remote drives $4" >> "$3"
+			fi ;;
+		124)
+			echo "gpioget on $ch hung" >> "$3" ;;
+		*)
+			echo "$out" | grep -Eqi 'no such (device|file)' ||
+				echo "gpioget on $ch failed ($rc): $out" >> "$3" ;;
+		esac
 	done
 }
 
@@ -550,11 +660,14 @@ crash_and_recover() {
 }
 
 # busy_reader_stop PID ERRFILE: stop a busy_reader; fail if one of its
-# reads hung
+# reads hung, failed for another reason than the chip going away, or read
+# a wrong level, or if none succeeded
 busy_reader_stop() {
 	kill "$1"
 	wait_gone "$1" 15 || fail "the reader does not exit"
 	[ ! -s "$2" ] || fail "$(sort "$2" | uniq -c)"
+	[ -s "$2.ok" ] || fail "the reader never read the line"
+	msg "the reader read the line right $(wc -l < "$2.ok") times"
 }
 
 # ---------------------------------------------------------------------

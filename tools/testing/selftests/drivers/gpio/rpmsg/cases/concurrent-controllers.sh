@@ -2,7 +2,8 @@
 # SPDX-License-Identifier: GPL-2.0
 # Three controllers in use at once: outputs set on controller 0, inputs
 # read on controller 2, edges monitored on controller 1. Every result is
-# right and no request fails or times out.
+# right, no request fails or times out, and each of the three background
+# jobs finishes all its rounds and exits with status 0.
 . "$(dirname "$0")/../lib.sh"
 
 ROUNDS=15
@@ -23,6 +24,7 @@ setter() {
 			echo "remote 0:5 is $(sim_get_output 0 5) after setting $v" >> $err
 		i=$((i + 1))
 	done
+	echo "setter: $i rounds" >> $err.done
 }
 getter() {
 	local i=0 v
@@ -34,9 +36,11 @@ getter() {
 			echo "$c line 6 read $(gpio_get "$c" 6) with remote input $v" >> $err
 		i=$((i + 1))
 	done
+	echo "getter: $i rounds" >> $err.done
 }
 
 out=/tmp/concurrent.mon
+: > $err.done
 sim_set_input 1 5 0
 mon_start 1 5 both $ROUNDS $out || exit
 setter & p1=$!
@@ -48,9 +52,16 @@ while [ $n -lt $ROUNDS ]; do
 	sim_set_input 1 5 $v
 	mon_wait_events $out $n || { echo "event $n missing: $(cat $out)" >> $err; break; }
 done
-wait $p1 $p2
-wait_gone "$MON_PID" 5 || echo "gpiomon did not exit" >> $err
+wait $p1 || echo "the setter exited with status $?" >> $err
+wait $p2 || echo "the getter exited with status $?" >> $err
+if wait_gone "$MON_PID" 5; then
+	wait "$MON_PID" || echo "gpiomon exited with status $?: $(cat $out)" >> $err
+else
+	echo "gpiomon did not exit" >> $err
+fi
 [ -s $err ] && fail "$(head -5 $err)"
+expect "background jobs done" "$(sort $err.done | tr '\n' ' ')" \
+	"getter: $ROUNDS rounds setter: $ROUNDS rounds "
 expect "gpiomon events" "$(mon_events $out)" $ROUNDS
 expect "rising events" "$(grep -c rising $out)" $((ROUNDS / 2 + ROUNDS % 2))
 expect "timeouts on rpmsg-io-0" "$(drv_stat 0 timeouts)" "$t0"

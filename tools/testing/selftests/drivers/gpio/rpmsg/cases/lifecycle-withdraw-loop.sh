@@ -2,7 +2,8 @@
 # SPDX-License-Identifier: GPL-2.0
 # The remote withdraws rpmsg-io-2 and announces it again, LOOPS times
 # (default 1000), while a reader keeps using whatever chip is there: reads
-# fail while the chip is away, but none hangs; each time the chip goes and
+# fail while the chip is away (ENODEV, ENOENT), but none hangs, fails
+# otherwise or reads a wrong level, and some succeed; each time the chip goes and
 # comes back, and at the end it is there, alone, and works. (Leaks,
 # use-after-free, refcount and hung-task reports: the kernel's own
 # detectors, judged by the host.) Each step waits for Linux to follow:
@@ -15,7 +16,8 @@ LOOPS=${LOOPS:-1000}
 c=$(need_chip 2) || exit
 err=/tmp/withdraw-loop.err
 : > $err
-busy_reader 2 3 $err &
+sim_set_input 2 3 1
+busy_reader 2 3 $err 1 &
 rd=$!
 # gone|back: wait until rpmsg-io-2 has no gpiochip, or has one
 chip2() {

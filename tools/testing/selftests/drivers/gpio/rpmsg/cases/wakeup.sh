@@ -3,8 +3,8 @@
 # Interrupt wakeup reaches the remote: gpio-keys' KEY_A (controller 1 line
 # 3, "wakeup-source" in guest.dtsi) enables irq wake at system suspend and
 # disables it at resume. With pm_test=devices (devices suspend, nothing
-# sleeps) the remote must see one SET_WAKEUP per change: enable then
-# disable, and end with wake 0. With the device's wakeup disabled, a
+# sleeps) the remote must see one SET_WAKEUP per change: enable (1) then
+# disable (0), in that order (its request log), and end with wake 0. With the device's wakeup disabled, a
 # suspend sends no SET_WAKEUP at all. Besides, gpio-keys reads the key at
 # resume (gpio_keys_report_state): one GET_VALUE, two without wakeup, as
 # it then also closes and reopens its input device (open: the keyboard
@@ -42,6 +42,7 @@ holder=$!
 # shellcheck disable=SC2016
 wait_for '[ "$(sim_get_output 1 8)" = 1 ]' 10 || fail "gpioset did not drive 1:8"
 before=$(sim_msgs 1)
+sim_log_clear 1
 do_suspend
 after=$(sim_msgs_since 1 "$before")
 expect "remote 1:8 after resume" "$(sim_get_direction 1 8) $(sim_get_output 1 8)" "out 1"
@@ -50,6 +51,8 @@ wait_gone $holder 5 || fail "gpioset does not exit"
 expect "remote wake of 1:3 after resume" "$(sim_get_wake 1 3)" 0
 expect "messages across a suspend with KEY_A a wakeup source" \
 	"$after" "$(msgs set_wakeup=2 get_value=1)"
+sim_log_expect "SET_WAKEUP at suspend, then at resume" 1 -m '^set_wakeup ' \
+	"set_wakeup 3 1" "set_wakeup 3 0"
 
 echo disabled > "$dev/power/wakeup"
 before=$(sim_msgs 1)

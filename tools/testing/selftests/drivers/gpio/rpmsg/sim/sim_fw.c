@@ -11,7 +11,9 @@
  */
 
 #include <linux/debugfs.h>
+#include <linux/jiffies.h>
 #include <linux/kernel.h>
+#include <linux/moduleparam.h>
 #include <linux/mutex.h>
 #include <linux/prandom.h>
 #include <linux/rpmsg/gpio.h>
@@ -27,6 +29,30 @@
 /* Reply delay of a "late" fault: past the driver's 1 s timeout */
 #define SIM_LATE_MS		1500
 #define SIM_MAX_FLOOD		100000
+/* Requests kept in a controller's log (the latest ones) */
+#define SIM_LOG_SIZE		256
+/* Requests a paused controller keeps for later: more than Linux's tx ring */
+#define SIM_MAX_QUEUED		512
+/* Longest pause, in ms */
+#define SIM_MAX_PAUSE_MS	600000
+
+/*
+ * A firmware whose GPIO service starts late: after each (re)start (module
+ * load, crash, stop), every controller takes no request for this long from
+ * its first one on; those that arrive meanwhile are answered in order
+ * afterwards. Read when the firmware (re)starts.
+ */
+static unsigned int start_pause_ms;
+module_param(start_pause_ms, uint, 0644);
+MODULE_PARM_DESC(start_pause_ms,
+		 "After each (re)start, a controller answers nothing for this long (ms) from its first request on");
+
+/* The outside world at power-on: "ctrl:line,..." whose input is high */
+static char *pullups = SIM_FW_DEFAULT_PULLUPS;
+module_param(pullups, charp, 0444);
+MODULE_PARM_DESC(pullups,
+		 "Lines whose input powers on high, as ctrl:line[,ctrl:line...] (default "
+		 SIM_FW_DEFAULT_PULLUPS "; lines the model lacks are ignored)");
 
 enum sim_fault_kind {
 	SIM_FAULT_NONE,
@@ -38,6 +64,8 @@ enum sim_fault_kind {
 	SIM_FAULT_LONG,			/* next reply padded to arg bytes */
 	SIM_FAULT_WRONG_TYPE,		/* next reply with type arg */
 	SIM_FAULT_NOTIFY_BETWEEN,	/* notify line arg before next reply */
+	SIM_FAULT_HOLD,			/* next reply sent before the one after */
+	SIM_FAULT_VALUE,		/* next reply with value byte arg */
 };
 
 static const char * const sim_fault_names[] = {
@@ -50,6 +78,8 @@ static const char * const sim_fault_names[] = {
 	[SIM_FAULT_LONG]		= "long",
 	[SIM_FAULT_WRONG_TYPE]		= "wrong_type",
 	[SIM_FAULT_NOTIFY_BETWEEN]	= "notify_between",
+	[SIM_FAULT_HOLD]		= "hold",
+	[SIM_FAULT_VALUE]		= "value",
 };
 
 enum sim_stat {
@@ -68,6 +98,7 @@ enum sim_stat {
 	SIM_STAT_LOST_EDGES,
 	SIM_STAT_FAULTS,
 	SIM_STAT_RANDOM,
+	SIM_STAT_QUEUE_OVERFLOW,
 	SIM_NR_STATS
 };
 
@@ -87,6 +118,7 @@ static const char * const sim_stat_names[SIM_NR_STATS] = {
 	[SIM_STAT_LOST_EDGES]		= "lost_edges",
 	[SIM_STAT_FAULTS]		= "faults",
 	[SIM_STAT_RANDOM]		= "random",
+	[SIM_STAT_QUEUE_OVERFLOW]	= "queue_overflow",
 };
 
 struct sim_ctrl;
@@ -102,6 +134,20 @@ struct sim_line {
 	bool wake;
 };
 
+/* A message from Linux as the log keeps it: what the firmware was asked */
+struct sim_log_entry {
+	u16 cmd;
+	u16 line;
+	u32 value;
+	u16 len;		/* != 8: malformed, the fields are zero */
+};
+
+/* A request that came while the controller was paused */
+struct sim_queued {
+	u8 data[sizeof(struct rpmsg_gpio_request)];
+	u16 len;		/* the message's length, bytes past 8 not kept */
+};
+
 struct sim_ctrl {
 	struct sim_fw *fw;
 	unsigned int pos;	/* position in fw->ctrls */
@@ -112,7 +158,27 @@ struct sim_ctrl {
 	enum sim_fault_kind fault;
 	unsigned int fault_arg;
 	unsigned int fault_count;
+	int fault_cmd;		/* only requests with this command, or -1 */
+	unsigned int fault_skip; /* matching requests to let through first */
+	int cur_cmd;		/* of the request being handled, -1: malformed */
 	u64 stats[SIM_NR_STATS];
+
+	/* Every message from Linux, in the order the firmware handled them */
+	struct sim_log_entry *log;	/* SIM_LOG_SIZE entries, a ring */
+	unsigned long log_count;	/* entries since the last clear */
+
+	/* The "hold" fault: a reply kept back until the next request */
+	bool holding;
+	u8 held[16];
+	size_t held_len;
+
+	/* The "pause" fault and start_pause_ms */
+	bool paused;			/* nothing handled until pause_until */
+	unsigned long pause_until;	/* jiffies */
+	unsigned int start_pause_ms;	/* pause from the next request on */
+	struct sim_queued *queue;	/* SIM_MAX_QUEUED, handled in order */
+	unsigned int nqueued;
+	struct delayed_work pause_work;	/* ends the pause */
 };
 
 /* An input change the outside world makes later: line<M>/input_after */
@@ -157,7 +223,11 @@ static void sim_notify_raw(struct sim_ctrl *ctrl, unsigned int line, u8 trigger)
 	sim_send(ctrl, &n, sizeof(n), 0);
 }
 
-/* Take the pending one-shot fault, if any */
+/*
+ * Take the pending one-shot fault, if it applies to the request being
+ * handled ("for <command>[:<nth>]" restricts it to the nth next request
+ * with that command).
+ */
 static enum sim_fault_kind sim_fault_take(struct sim_ctrl *ctrl,
 					  unsigned int *arg)
 {
@@ -165,6 +235,14 @@ static enum sim_fault_kind sim_fault_take(struct sim_ctrl *ctrl,
 
 	if (kind == SIM_FAULT_NONE)
 		return kind;
+	if (ctrl->fault_cmd >= 0) {
+		if (ctrl->cur_cmd != ctrl->fault_cmd)
+			return SIM_FAULT_NONE;
+		if (ctrl->fault_skip) {
+			ctrl->fault_skip--;
+			return SIM_FAULT_NONE;
+		}
+	}
 
 	*arg = ctrl->fault_arg;
 	if (--ctrl->fault_count == 0)
@@ -208,6 +286,17 @@ static void sim_reply(struct sim_ctrl *ctrl, u8 status, u8 value)
 		case SIM_FAULT_WRONG_TYPE:
 			buf[0] = arg;
 			break;
+		case SIM_FAULT_VALUE:
+			buf[2] = arg;
+			break;
+		case SIM_FAULT_HOLD:
+			/* Sent by sim_release_held(), before the next reply */
+			ctrl->holding = true;
+			memcpy(ctrl->held, buf, len);
+			ctrl->held_len = len;
+			if (buf[1] != RPMSG_GPIO_STATUS_OK)
+				ctrl->stats[SIM_STAT_ERROR_REPLIES]++;
+			return;
 		default:
 			break;
 		}
@@ -219,6 +308,16 @@ static void sim_reply(struct sim_ctrl *ctrl, u8 status, u8 value)
 		ctrl->stats[SIM_STAT_REPLIES]++;
 		sim_send(ctrl, buf, len, delay);
 	}
+}
+
+/* A reply held back by the "hold" fault leaves now, late but in order */
+static void sim_release_held(struct sim_ctrl *ctrl)
+{
+	if (!ctrl->holding)
+		return;
+	ctrl->holding = false;
+	ctrl->stats[SIM_STAT_REPLIES]++;
+	sim_send(ctrl, ctrl->held, ctrl->held_len, ctrl->delay_ms);
 }
 
 /* ---------------------------------------------------------------------
@@ -314,6 +413,13 @@ static int sim_cmd_stat(u16 cmd)
 	}
 }
 
+static const char *sim_cmd_name(u16 cmd)
+{
+	int stat = sim_cmd_stat(cmd);
+
+	return stat < 0 ? NULL : sim_stat_names[stat];
+}
+
 static void sim_handle_request(struct sim_ctrl *ctrl, u16 cmd, u16 offset,
 			       u32 value)
 {
@@ -372,27 +478,100 @@ err:
 	sim_reply(ctrl, RPMSG_GPIO_STATUS_ERROR, 0);
 }
 
-void sim_fw_receive(struct sim_fw *fw, unsigned int pos, const void *data,
-		    size_t len)
+static void sim_log_add(struct sim_ctrl *ctrl, u16 cmd, u16 line, u32 value,
+			size_t len)
 {
-	struct sim_ctrl *ctrl = &fw->ctrls[pos];
-	struct rpmsg_gpio_request req;
+	struct sim_log_entry *e = &ctrl->log[ctrl->log_count++ % SIM_LOG_SIZE];
+
+	e->cmd = cmd;
+	e->line = line;
+	e->value = value;
+	e->len = min_t(size_t, len, U16_MAX);
+}
+
+/* Handle one message from Linux now. Called with fw->lock held. */
+static void sim_process(struct sim_ctrl *ctrl, const void *data, size_t len)
+{
+	struct rpmsg_gpio_request req = {};
 	unsigned int arg;
 
-	mutex_lock(&fw->lock);
+	/* A held reply goes out just before the reply to the next request */
+	sim_release_held(ctrl);
+
+	memcpy(&req, data, min(len, sizeof(req)));
+	ctrl->cur_cmd = len == sizeof(req) ? le16_to_cpu(req.cmd) : -1;
 
 	if (ctrl->fault == SIM_FAULT_NOTIFY_BETWEEN &&
 	    sim_fault_take(ctrl, &arg) == SIM_FAULT_NOTIFY_BETWEEN)
 		sim_notify_raw(ctrl, arg, 0);
 
 	if (len != sizeof(req)) {
+		sim_log_add(ctrl, 0, 0, 0, len);
 		ctrl->stats[SIM_STAT_BAD_LENGTH]++;
 		sim_reply(ctrl, RPMSG_GPIO_STATUS_ERROR, 0);
+		return;
+	}
+
+	sim_log_add(ctrl, le16_to_cpu(req.cmd), le16_to_cpu(req.line),
+		    le32_to_cpu(req.value), len);
+	sim_handle_request(ctrl, le16_to_cpu(req.cmd), le16_to_cpu(req.line),
+			   le32_to_cpu(req.value));
+}
+
+/* Called with fw->lock held */
+static void sim_pause(struct sim_ctrl *ctrl, unsigned int ms)
+{
+	ctrl->paused = true;
+	ctrl->pause_until = jiffies + msecs_to_jiffies(ms);
+	mod_delayed_work(system_dfl_wq, &ctrl->pause_work, msecs_to_jiffies(ms));
+}
+
+/* The pause is over: answer what came meanwhile, in order */
+static void sim_pause_work(struct work_struct *work)
+{
+	struct sim_ctrl *ctrl = container_of(to_delayed_work(work),
+					     struct sim_ctrl, pause_work);
+	unsigned int i;
+
+	mutex_lock(&ctrl->fw->lock);
+	if (ctrl->paused && time_before(jiffies, ctrl->pause_until)) {
+		/* Paused again meanwhile, for longer */
+		mod_delayed_work(system_dfl_wq, &ctrl->pause_work,
+				 ctrl->pause_until - jiffies);
 	} else {
-		memcpy(&req, data, sizeof(req));
-		sim_handle_request(ctrl, le16_to_cpu(req.cmd),
-				   le16_to_cpu(req.line),
-				   le32_to_cpu(req.value));
+		ctrl->paused = false;
+		for (i = 0; i < ctrl->nqueued; i++)
+			sim_process(ctrl, ctrl->queue[i].data,
+				    ctrl->queue[i].len);
+		ctrl->nqueued = 0;
+	}
+	mutex_unlock(&ctrl->fw->lock);
+}
+
+void sim_fw_receive(struct sim_fw *fw, unsigned int pos, const void *data,
+		    size_t len)
+{
+	struct sim_ctrl *ctrl = &fw->ctrls[pos];
+	struct sim_queued *q;
+
+	mutex_lock(&fw->lock);
+
+	if (ctrl->start_pause_ms) {
+		sim_pause(ctrl, ctrl->start_pause_ms);
+		ctrl->start_pause_ms = 0;
+	}
+
+	/* Paused, or the end of the pause not handled yet: keep the order */
+	if (ctrl->paused || ctrl->nqueued) {
+		if (ctrl->nqueued == SIM_MAX_QUEUED) {
+			ctrl->stats[SIM_STAT_QUEUE_OVERFLOW]++;
+		} else {
+			q = &ctrl->queue[ctrl->nqueued++];
+			q->len = min_t(size_t, len, U16_MAX);
+			memcpy(q->data, data, min(len, sizeof(q->data)));
+		}
+	} else {
+		sim_process(ctrl, data, len);
 	}
 
 	mutex_unlock(&fw->lock);
@@ -423,6 +602,13 @@ static void sim_random(struct sim_ctrl *ctrl, unsigned int count, u64 seed)
 		case 1:
 			buf[0] = RPMSG_GPIO_MSG_NOTIFY;
 			buf[1] %= ctrl->nlines + 2;
+			/*
+			 * As a real notification would: Linux has to re-arm
+			 * the line to get its next interrupt
+			 */
+			if (len == 3 && buf[1] < ctrl->nlines &&
+			    sim_line_armed(&ctrl->lines[buf[1]]))
+				ctrl->lines[buf[1]].masked = true;
 			break;
 		default:
 			break;
@@ -432,20 +618,61 @@ static void sim_random(struct sim_ctrl *ctrl, unsigned int count, u64 seed)
 	}
 }
 
+/*
+ * "for <command>[:<nth>] <fault> [args]": the fault for the nth next request
+ * with that command only. Returns the rest of @cmd, "<fault> [args]".
+ */
+static char *sim_fault_parse_for(char *cmd, int *fcmd, unsigned int *skip)
+{
+	char *name = strsep(&cmd, " ");
+	char *nth = strchr(name, ':');
+	unsigned int c;
+
+	if (!cmd)
+		return NULL;
+	if (nth) {
+		*nth++ = '\0';
+		if (kstrtouint(nth, 10, skip) || !*skip)
+			return NULL;
+		(*skip)--;
+	}
+	for (c = 0; c <= RPMSG_GPIO_CMD_SET_WAKEUP; c++) {
+		const char *n = sim_cmd_name(c);
+
+		if (n && !strcmp(n, name)) {
+			*fcmd = c;
+			return skip_spaces(cmd);
+		}
+	}
+	return NULL;
+}
+
 static int sim_fault_parse(struct sim_ctrl *ctrl, char *cmd)
 {
-	unsigned int a = 0, b = 0, i;
+	unsigned int a = 0, b = 0, i, skip = 0;
 	unsigned long long seed;
+	int n, fcmd = -1;
 	char word[16];
-	int n;
+
+	if (str_has_prefix(cmd, "for ")) {
+		cmd = sim_fault_parse_for(skip_spaces(cmd + 4), &fcmd, &skip);
+		if (!cmd)
+			return -EINVAL;
+	}
 
 	n = sscanf(cmd, "%15s %u %u", word, &a, &b);
 	if (n < 1)
 		return -EINVAL;
+	/* Only the faults applied to replies wait for a command */
+	if (fcmd >= 0)
+		goto one_shot;
 
 	if (!strcmp(word, "none")) {
 		ctrl->fault = SIM_FAULT_NONE;
 		ctrl->delay_ms = 0;
+		/* A pause ends: what came meanwhile is answered now */
+		if (ctrl->paused)
+			sim_pause(ctrl, 0);
 		return 0;
 	}
 	if (!strcmp(word, "delay_ms")) {
@@ -455,7 +682,19 @@ static int sim_fault_parse(struct sim_ctrl *ctrl, char *cmd)
 		return 0;
 	}
 
+	if (!strcmp(word, "pause")) {
+		if (n < 2 || a > SIM_MAX_PAUSE_MS)
+			return -EINVAL;
+		sim_pause(ctrl, a);
+		ctrl->stats[SIM_STAT_FAULTS]++;
+		return 0;
+	}
+
 	/* Immediate actions */
+	if (!strcmp(word, "release")) {
+		sim_release_held(ctrl);
+		return 0;
+	}
 	if (!strcmp(word, "unsolicited")) {
 		struct rpmsg_gpio_reply r = {
 			.type = RPMSG_GPIO_MSG_REPLY,
@@ -496,12 +735,15 @@ static int sim_fault_parse(struct sim_ctrl *ctrl, char *cmd)
 	}
 
 	/* Faults applied to the next reply(s) */
+one_shot:
 	for (i = SIM_FAULT_DROP; i < ARRAY_SIZE(sim_fault_names); i++)
 		if (!strcmp(word, sim_fault_names[i]))
 			break;
 	if (i == ARRAY_SIZE(sim_fault_names))
 		return -EINVAL;
 
+	ctrl->fault_cmd = fcmd;
+	ctrl->fault_skip = skip;
 	ctrl->fault_count = 1;
 	switch (i) {
 	case SIM_FAULT_DROP:
@@ -534,6 +776,13 @@ static int sim_fault_parse(struct sim_ctrl *ctrl, char *cmd)
 		break;
 	case SIM_FAULT_NOTIFY_BETWEEN:
 		if (n < 2 || a >= RPMSG_GPIO_MAX_IRQ_LINES)
+			return -EINVAL;
+		ctrl->fault_arg = a;
+		break;
+	case SIM_FAULT_HOLD:
+		break;
+	case SIM_FAULT_VALUE:
+		if (n < 2 || a > U8_MAX)
 			return -EINVAL;
 		ctrl->fault_arg = a;
 		break;
@@ -777,6 +1026,66 @@ static int sim_ctrl_lines_show(struct seq_file *s, void *unused)
 }
 DEFINE_SHOW_ATTRIBUTE(sim_ctrl_lines);
 
+/*
+ * One line per message from Linux, oldest first: "<command> <line>
+ * <value>" ("get_value 3 0"), "unknown_cmd <cmd> <line> <value>" or
+ * "bad_length <length>"; first "overflow <n>" if n older ones are gone.
+ */
+static int sim_ctrl_log_show(struct seq_file *s, void *unused)
+{
+	struct sim_ctrl *ctrl = s->private;
+	unsigned long i, first = 0;
+
+	mutex_lock(&ctrl->fw->lock);
+	if (ctrl->log_count > SIM_LOG_SIZE) {
+		first = ctrl->log_count - SIM_LOG_SIZE;
+		seq_printf(s, "overflow %lu\n", first);
+	}
+	for (i = first; i < ctrl->log_count; i++) {
+		struct sim_log_entry *e = &ctrl->log[i % SIM_LOG_SIZE];
+		const char *name = sim_cmd_name(e->cmd);
+
+		if (e->len != sizeof(struct rpmsg_gpio_request))
+			seq_printf(s, "bad_length %u\n", e->len);
+		else if (!name)
+			seq_printf(s, "unknown_cmd %u %u %u\n", e->cmd, e->line,
+				   e->value);
+		else
+			seq_printf(s, "%s %u %u\n", name, e->line, e->value);
+	}
+	mutex_unlock(&ctrl->fw->lock);
+
+	return 0;
+}
+
+static int sim_ctrl_log_open(struct inode *inode, struct file *file)
+{
+	return single_open(file, sim_ctrl_log_show, inode->i_private);
+}
+
+/* Writing anything clears the log */
+static ssize_t sim_ctrl_log_write(struct file *file, const char __user *ubuf,
+				  size_t count, loff_t *ppos)
+{
+	struct seq_file *s = file->private_data;
+	struct sim_ctrl *ctrl = s->private;
+
+	mutex_lock(&ctrl->fw->lock);
+	ctrl->log_count = 0;
+	mutex_unlock(&ctrl->fw->lock);
+
+	return count;
+}
+
+static const struct file_operations sim_ctrl_log_fops = {
+	.owner = THIS_MODULE,
+	.open = sim_ctrl_log_open,
+	.read = seq_read,
+	.write = sim_ctrl_log_write,
+	.llseek = seq_lseek,
+	.release = single_release,
+};
+
 static ssize_t sim_ctrl_reset_stats_write(struct file *file,
 					  const char __user *ubuf,
 					  size_t count, loff_t *ppos)
@@ -801,14 +1110,24 @@ static ssize_t sim_ctrl_fault_read(struct file *file, char __user *ubuf,
 				   size_t count, loff_t *ppos)
 {
 	struct sim_ctrl *ctrl = file->private_data;
-	char buf[96];
+	unsigned int pause_ms = 0;
+	char buf[160];
 	int len;
 
 	mutex_lock(&ctrl->fw->lock);
-	len = scnprintf(buf, sizeof(buf), "delay_ms %u\n%s %u %u\n",
+	if (ctrl->paused && time_before(jiffies, ctrl->pause_until))
+		pause_ms = jiffies_to_msecs(ctrl->pause_until - jiffies);
+	len = scnprintf(buf, sizeof(buf), "delay_ms %u\n%s %u %u",
 			ctrl->delay_ms, sim_fault_names[ctrl->fault],
 			ctrl->fault_arg,
 			ctrl->fault ? ctrl->fault_count : 0);
+	if (ctrl->fault && ctrl->fault_cmd >= 0)
+		len += scnprintf(buf + len, sizeof(buf) - len, " for %s:%u",
+				 sim_cmd_name(ctrl->fault_cmd),
+				 ctrl->fault_skip + 1);
+	len += scnprintf(buf + len, sizeof(buf) - len,
+			 "\npause %u %u\nheld %u\n",
+			 pause_ms, ctrl->nqueued, ctrl->holding);
 	mutex_unlock(&ctrl->fw->lock);
 
 	return simple_read_from_buffer(ubuf, count, ppos, buf, len);
@@ -860,6 +1179,8 @@ void sim_fw_debugfs_init(struct sim_fw *fw, struct dentry *parent)
 				    &sim_ctrl_reset_stats_fops);
 		debugfs_create_file("fault", 0600, cdir, ctrl,
 				    &sim_ctrl_fault_fops);
+		debugfs_create_file("log", 0600, cdir, ctrl,
+				    &sim_ctrl_log_fops);
 
 		for (i = 0; i < ctrl->nlines; i++) {
 			struct sim_line *line = &ctrl->lines[i];
@@ -908,13 +1229,49 @@ void sim_fw_reset(struct sim_fw *fw)
 
 		ctrl->fault = SIM_FAULT_NONE;
 		ctrl->delay_ms = 0;
+		/* What the dead firmware had not answered is lost */
+		ctrl->holding = false;
+		ctrl->paused = false;
+		ctrl->nqueued = 0;
+		ctrl->start_pause_ms = READ_ONCE(start_pause_ms);
 		for (i = 0; i < ctrl->nlines; i++)
 			sim_line_reset(&ctrl->lines[i]);
 	}
 	mutex_unlock(&fw->lock);
 }
 
-/* @spec: "index:lines[,index:lines...]", e.g. "0:32,1:20,2:8" */
+/* Apply the pullups parameter; lines the controllers lack are ignored */
+static int sim_fw_pullups(struct sim_fw *fw, const char *spec)
+{
+	unsigned int c, index, line;
+	char *copy, *p, *tok;
+	int ret = 0;
+
+	copy = kstrdup(spec ?: "", GFP_KERNEL);
+	if (!copy)
+		return -ENOMEM;
+	p = copy;
+	while ((tok = strsep(&p, ","))) {
+		if (!*tok)
+			continue;
+		if (sscanf(tok, "%u:%u", &index, &line) != 2) {
+			ret = -EINVAL;
+			break;
+		}
+		for (c = 0; c < fw->nctrls; c++)
+			if (fw->ctrls[c].index == index &&
+			    line < fw->ctrls[c].nlines)
+				fw->ctrls[c].lines[line].in = true;
+	}
+	kfree(copy);
+
+	return ret;
+}
+
+/*
+ * @spec: "index:lines[,index:lines...]", e.g. "0:32,1:20,2:8"; NULL or ""
+ * for SIM_FW_DEFAULT_CONTROLLERS
+ */
 struct sim_fw *sim_fw_create(const char *spec, const struct sim_fw_ops *ops,
 			     void *priv)
 {
@@ -922,7 +1279,10 @@ struct sim_fw *sim_fw_create(const char *spec, const struct sim_fw_ops *ops,
 	char *copy, *p, *tok;
 	struct sim_fw *fw;
 	const char *q;
+	int ret;
 
+	if (!spec || !*spec)
+		spec = SIM_FW_DEFAULT_CONTROLLERS;
 	for (q = spec; *q; q++)
 		n += *q == ',';
 
@@ -933,6 +1293,9 @@ struct sim_fw *sim_fw_create(const char *spec, const struct sim_fw_ops *ops,
 	fw->ops = ops;
 	fw->priv = priv;
 	mutex_init(&fw->lock);
+	/* Before anything can fail: sim_fw_destroy() cancels them all */
+	for (c = 0; c < n; c++)
+		INIT_DELAYED_WORK(&fw->ctrls[c].pause_work, sim_pause_work);
 	for (i = 0; i < SIM_LATER_SLOTS; i++)
 		INIT_DELAYED_WORK(&fw->later[i].work, sim_later_fn);
 
@@ -956,8 +1319,14 @@ struct sim_fw *sim_fw_create(const char *spec, const struct sim_fw_ops *ops,
 		ctrl->pos = c;
 		ctrl->index = index;
 		ctrl->nlines = nlines;
+		ctrl->fault_cmd = -1;
+		ctrl->start_pause_ms = READ_ONCE(start_pause_ms);
 		ctrl->lines = kcalloc(nlines, sizeof(*ctrl->lines), GFP_KERNEL);
-		if (!ctrl->lines) {
+		ctrl->log = kcalloc(SIM_LOG_SIZE, sizeof(*ctrl->log),
+				    GFP_KERNEL);
+		ctrl->queue = kcalloc(SIM_MAX_QUEUED, sizeof(*ctrl->queue),
+				      GFP_KERNEL);
+		if (!ctrl->lines || !ctrl->log || !ctrl->queue) {
 			kfree(copy);
 			goto err_nomem;
 		}
@@ -968,6 +1337,12 @@ struct sim_fw *sim_fw_create(const char *spec, const struct sim_fw_ops *ops,
 		}
 	}
 	kfree(copy);
+
+	ret = sim_fw_pullups(fw, pullups);
+	if (ret) {
+		sim_fw_destroy(fw);
+		return ERR_PTR(ret);
+	}
 
 	return fw;
 
@@ -986,8 +1361,12 @@ void sim_fw_destroy(struct sim_fw *fw)
 
 	for (c = 0; c < SIM_LATER_SLOTS; c++)
 		cancel_delayed_work_sync(&fw->later[c].work);
-	for (c = 0; c < fw->nctrls; c++)
+	for (c = 0; c < fw->nctrls; c++) {
+		cancel_delayed_work_sync(&fw->ctrls[c].pause_work);
 		kfree(fw->ctrls[c].lines);
+		kfree(fw->ctrls[c].log);
+		kfree(fw->ctrls[c].queue);
+	}
 	mutex_destroy(&fw->lock);
 	kfree(fw);
 }

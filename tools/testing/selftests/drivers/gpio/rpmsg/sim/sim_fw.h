@@ -25,6 +25,18 @@ struct sim_fw_ops {
 		     size_t len, unsigned int delay_ms);
 };
 
+/*
+ * The controllers the tests expect (guest.dtsi's nodes): the one place this
+ * default is written. A NULL or empty @spec of sim_fw_create() means it.
+ */
+#define SIM_FW_DEFAULT_CONTROLLERS	"0:32,1:20,2:8,3:300"
+/*
+ * Lines pulled up on the simulated board: their input powers on high
+ * (guest.dtsi's level-low key, which would fire from the start on a low
+ * line). Module parameter "pullups" of sim_fw.c.
+ */
+#define SIM_FW_DEFAULT_PULLUPS		"0:9"
+
 struct sim_fw *sim_fw_create(const char *spec, const struct sim_fw_ops *ops,
 			     void *priv);
 void sim_fw_destroy(struct sim_fw *fw);
@@ -37,7 +49,10 @@ unsigned int sim_fw_ctrl_index(struct sim_fw *fw, unsigned int ctrl);
 void sim_fw_receive(struct sim_fw *fw, unsigned int ctrl, const void *data,
 		    size_t len);
 
-/* The remote (re)booted: every line back to its power-on state */
+/*
+ * The remote (re)booted: every line back to its power-on state, pending
+ * faults, held replies and queued requests gone
+ */
 void sim_fw_reset(struct sim_fw *fw);
 
 /* Control interface: one directory per controller under @parent */
