@@ -1341,6 +1341,6 @@ static void __exit rpmsg_gpio_exit(void)
 }
 module_exit(rpmsg_gpio_exit);
 
-MODULE_AUTHOR("Seed 3e31c94e maintainers <maintainers@users.noreply.b-seed-3e31c94e.example>");
+MODULE_AUTHOR("@SUBMITTER@");
 MODULE_DESCRIPTION("GPIO controllers on a remote processor, over rpmsg");
 MODULE_LICENSE("GPL");
