@@ -343,11 +343,17 @@ static int rpmsg_gpio_request(struct rpmsg_gpio *chip, u16 cmd,
 	scoped_guard(spinlock_irq, &chip->lock)
 		suspect = chip->suspect;
 
-	/* See "Transport" above; at most suspect stale replies, then agreement */
+	/*
+	 * See "Transport" above: at most suspect stale replies, then
+	 * agreement. Each copy has a timeout of its own, so that a remote
+	 * slower than timeout / (suspect + 1) still gets its answers through
+	 * instead of failing every operation (and owing ever more replies).
+	 */
 	for (tries = 0; run <= suspect && tries < 2 * suspect + 1; tries++) {
 		if (tries) {
 			scoped_guard(spinlock_irq, &chip->lock)
 				chip->stats.resent++;
+			deadline = jiffies + timeout;
 		}
 		ret = rpmsg_gpio_xfer(chip, &req, timeout, deadline, &reply);
 		if (ret)
@@ -672,11 +678,15 @@ static int rpmsg_gpio_get(struct gpio_chip *gc, unsigned int line)
 	int ret;
 
 	scoped_guard(mutex, &chip->state_lock) {
-		if (chip->registering && test_bit(line, chip->init_pending))
+		if (!chip->registering) {
+			ret = rpmsg_gpio_apply_initial(chip, line);
+			if (ret)
+				return ret;
+		} else if (test_bit(line, chip->init_pending) &&
+			   chip->lines[line].dir == RPMSG_GPIO_DIR_OUT) {
+			/* An output set during registration: what was set */
 			return chip->lines[line].init_value;
-		ret = rpmsg_gpio_apply_initial(chip, line);
-		if (ret)
-			return ret;
+		}
 	}
 
 	ret = rpmsg_gpio_request(chip, RPMSG_GPIO_CMD_GET_VALUE, line, 0,
