@@ -147,6 +147,7 @@ struct rpmsg_gpio {
 	bool holding;		/* System sleep: notifications are held */
 	bool owed;		/* A request was sent, its reply not received */
 	bool waiting;		/* Its sender is still waiting for the reply */
+	bool garbled;		/* The reply came, but was no valid reply */
 	unsigned long owed_until; /* Then the owed reply is presumed lost */
 	unsigned int suspect;	/* Replies presumed lost that may still come */
 	struct rpmsg_gpio_reply reply;
@@ -183,6 +184,12 @@ struct rpmsg_gpio {
  * believed only when suspect + 1 replies in a row to the same request
  * agree: the first suspect replies may be stale, the next one cannot be.
  * Every request is idempotent, so asking again changes nothing.
+ *
+ * A message that is neither a valid reply nor a notification (wrong length
+ * or type) arriving while a reply is owed is taken for that reply, garbled:
+ * the remote answers each request once, so the real one will not follow,
+ * and the operation fails with -EPROTO at once. Had it been an extra
+ * message, the real reply then arrives unasked for and is dropped.
  */
 static void rpmsg_gpio_drop(struct rpmsg_gpio *chip, enum rpmsg_gpio_drop why,
 			    const void *data, int len)
@@ -195,6 +202,30 @@ static void rpmsg_gpio_drop(struct rpmsg_gpio *chip, enum rpmsg_gpio_drop why,
 
 	dev_warn_ratelimited(&chip->rpdev->dev, "dropped message (%s): %*ph\n",
 			     rpmsg_gpio_drop_names[why], clamp(len, 0, 8), data);
+}
+
+/* A message that is no valid reply or notification, see above */
+static void rpmsg_gpio_rx_garbled(struct rpmsg_gpio *chip,
+				  enum rpmsg_gpio_drop why,
+				  const void *data, int len)
+{
+	unsigned long flags;
+	bool owed;
+
+	spin_lock_irqsave(&chip->lock, flags);
+	owed = chip->owed;
+	if (owed) {
+		chip->owed = false;
+		if (chip->waiting)
+			chip->garbled = true;
+		else
+			chip->stats.late_replies++;
+	}
+	spin_unlock_irqrestore(&chip->lock, flags);
+
+	rpmsg_gpio_drop(chip, why, data, len);
+	if (owed)
+		wake_up_all(&chip->wait);
 }
 
 static bool rpmsg_gpio_settled(struct rpmsg_gpio *chip)
@@ -284,6 +315,7 @@ static int rpmsg_gpio_xfer(struct rpmsg_gpio *chip,
 			return -ENODEV;
 		chip->owed = true;
 		chip->waiting = true;
+		chip->garbled = false;
 		chip->owed_until = jiffies + RPMSG_GPIO_GRACE * timeout;
 		chip->stats.requests[le16_to_cpu(req->cmd)]++;
 	}
@@ -316,6 +348,8 @@ static int rpmsg_gpio_xfer(struct rpmsg_gpio *chip,
 		chip->stats.timeouts++;
 		return -ETIMEDOUT;
 	}
+	if (chip->garbled)
+		return -EPROTO;
 	*reply = chip->reply;
 	return 0;
 }
@@ -464,7 +498,7 @@ static int rpmsg_gpio_rx(struct rpmsg_device *rpdev, void *data, int len,
 
 	/* Both kinds of message are 3 bytes long */
 	if (len != sizeof(struct rpmsg_gpio_reply)) {
-		rpmsg_gpio_drop(chip, RPMSG_GPIO_DROP_LENGTH, data, len);
+		rpmsg_gpio_rx_garbled(chip, RPMSG_GPIO_DROP_LENGTH, data, len);
 		return 0;
 	}
 
@@ -476,7 +510,7 @@ static int rpmsg_gpio_rx(struct rpmsg_device *rpdev, void *data, int len,
 		rpmsg_gpio_rx_notify(chip, data);
 		break;
 	default:
-		rpmsg_gpio_drop(chip, RPMSG_GPIO_DROP_TYPE, data, len);
+		rpmsg_gpio_rx_garbled(chip, RPMSG_GPIO_DROP_TYPE, data, len);
 		break;
 	}
 
