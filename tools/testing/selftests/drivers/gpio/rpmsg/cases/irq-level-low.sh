@@ -34,7 +34,7 @@ expect "remote irq type of $CTRL:$LINE" "$(sim_get_irq_type $CTRL $LINE)" level-
 wait_for '[ "$(evread -s $dev $KEY_C)" = 0 ]' 5 || fail "KEY_C pressed with the line high"
 
 out=/tmp/irq-level-low.out
-evread "$dev" 2 5000 > "$out" 2>&1 &
+evread "$dev" 2 20000 > "$out" 2>&1 &
 pid=$!
 wait_for "ls -l /proc/$pid/fd | grep -q ${dev##*/}" 5 || fail "evread did not open $dev"
 n0=$(sim_stat $CTRL notifications)
@@ -45,7 +45,7 @@ wait_for "grep -q 'key $KEY_C 1' $out" 5 || fail "no KEY_C press: $(cat "$out")"
 wait_for "[ \$(sim_stat $CTRL notifications) -ge $((n0 + 3)) ]" 5 ||
 	fail "level-low fired $(($(sim_stat $CTRL notifications) - n0)) times while low, expected again and again"
 sim_set_input $CTRL $LINE 1
-wait_for "grep -q 'key $KEY_C 0' $out" 5 || fail "no KEY_C release: $(cat "$out")"
+wait_for "grep -q 'key $KEY_C 0' $out" 15 || fail "no KEY_C release: $(cat "$out")"
 wait "$pid" || fail "evread: $(cat "$out")"
 expect "KEY_C events" "$(tr '\n' ' ' < "$out")" "key $KEY_C 1 key $KEY_C 0 "
 wait_for "[ \$(sim_get_masked $CTRL $LINE) = 0 ]" 5 || fail "line $CTRL:$LINE left masked"
