@@ -39,7 +39,7 @@ for ms in 750 1250 2000 2500; do
 		fi
 	done
 	# shellcheck disable=SC2016 # expanded by wait_for's eval
-	wait_for '[ "$(drv_stat 2 suspect)" = 0 ]' 10 ||
+	wait_for '[ "$(drv_stat 2 suspect)" = 0 ]' 30 ||
 		fail "$(drv_stat 2 suspect) replies still presumed lost after $ms ms"
 	expect "$c line 3 after the $ms ms late reply" "$(gpio_get "$c" 3)" 0
 	expect "$c line 4 after the $ms ms late reply" "$(gpio_get "$c" 4)" 1
