@@ -48,7 +48,7 @@
 /* Feature bit of virtio rpmsg (drivers/rpmsg/virtio_rpmsg_bus.c) */
 #define SIM_RPMSG_F_NS		0
 
-static char *controllers = "0:32,1:20,2:8";
+static char *controllers = SIM_FW_DEFAULT_CONTROLLERS;
 module_param(controllers, charp, 0444);
 MODULE_PARM_DESC(controllers,
 		 "GPIO controllers as index:lines[,index:lines...]");
