@@ -42,7 +42,7 @@ done
 export GUEST_ENV="LOOPS=${LOOPS:-20} ${GUEST_ENV:-}"
 for flavour in "${!obj[@]}"; do
 	log "QEMU suite on the $flavour kernel"
-	TIMEOUT=${TIMEOUT:-1200} bash "$TOP/workspace/qemu.sh" test "${obj[$flavour]}" \
+	TIMEOUT=${TIMEOUT:-2400} bash "$TOP/workspace/qemu.sh" test "${obj[$flavour]}" \
 		"${cases[@]}" > "$OUT/test/qemu-$flavour.txt" 2>&1 &
 done
 wait
