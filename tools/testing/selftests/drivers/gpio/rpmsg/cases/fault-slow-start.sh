@@ -32,6 +32,9 @@ expect "$a line 7 consumer" "$(line_consumer "$a" 7)" hog-pwr
 echo 0 > "$SIM_START_PAUSE"
 for n in 0 1 2; do
 	c=$(need_chip $n) || exit
+	# A controller nobody used yet pauses at its first request now:
+	# wait until it answers again, then check it fully
+	wait_for "gpio_get $c 6" 20 || fail "$c does not answer after its slow start"
 	chip_works $n "$c" 6 5
 done
 msg "every chip registered and the hog was applied after a ${PAUSE_MS} ms slow start"
