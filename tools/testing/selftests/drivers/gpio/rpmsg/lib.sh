@@ -611,7 +611,8 @@ busy_reader() {
 		124)
 			echo "gpioget on $ch hung" >> "$3" ;;
 		*)
-			echo "$out" | grep -Eqi 'no such (device|file)' ||
+			# The chip went away between chip_of and gpioget
+			echo "$out" | grep -Eqi 'no such (device|file)|cannot find GPIO chip' ||
 				echo "gpioget on $ch failed ($rc): $out" >> "$3" ;;
 		esac
 	done
