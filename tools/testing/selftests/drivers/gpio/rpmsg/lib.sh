@@ -664,6 +664,8 @@ crash_and_recover() {
 # reads hung, failed for another reason than the chip going away, or read
 # a wrong level, or if none succeeded
 busy_reader_stop() {
+	# A short loop may give the reader no stable chip; now it has one
+	wait_for "[ -s $2.ok ]" 30
 	kill "$1"
 	wait_gone "$1" 15 || fail "the reader does not exit"
 	[ ! -s "$2" ] || fail "$(sort "$2" | uniq -c)"
