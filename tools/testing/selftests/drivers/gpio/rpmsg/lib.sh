@@ -673,6 +673,18 @@ busy_reader_stop() {
 	msg "the reader read the line right $(wc -l < "$2.ok") times"
 }
 
+# keys_input: bind rpmsg-keys (guest.dtsi: KEY_A on controller 1 line 3)
+# to controller 1's current gpiochip if a crash left it on an old one,
+# and print its /dev/input/eventN
+keys_input() {
+	local b
+
+	b=$(need_chip 1) || return 1
+	[ -n "$(line_consumer "$b" 3)" ] || consumer_rebind rpmsg-keys gpio-keys >&2
+	wait_for "input_dev rpmsg-keys" 5 || fail "no rpmsg-keys input device"
+	input_dev rpmsg-keys
+}
+
 # ---------------------------------------------------------------------
 # System sleep (suspend-* cases)
 

@@ -11,10 +11,7 @@
 
 KEY_A=30
 keys=/sys/devices/platform/rpmsg-keys
-b=$(need_chip 1) || exit
-[ -n "$(line_consumer "$b" 3)" ] || consumer_rebind rpmsg-keys gpio-keys
-wait_for "input_dev rpmsg-keys" 5 || fail "no rpmsg-keys input device"
-dev=$(input_dev rpmsg-keys)
+dev=$(keys_input) || exit
 [ -w $keys/disabled_keys ] || fail "no $keys/disabled_keys"
 sim_set_input 1 3 1
 # shellcheck disable=SC2016 # expanded by wait_for's eval
