@@ -7,15 +7,32 @@
 # Usage: kernels.sh [builtin|module|bench]...  (default: the test kernels)
 # Prints "<flavour> <objdir>" lines.
 #
-# A build is keyed by the tree id of the series and the config fragments:
-# when neither changed since the last build in $CACHE/build/<flavour>, the
-# build is skipped. Otherwise it is redone there (ccache makes that quick).
-# The simulator module is built against them by guest-rootfs.sh.
+# A build is keyed by what of the series goes into a kernel (its files
+# outside tools/ and Documentation/) and the config fragments: when
+# neither changed since the last build in $CACHE/build/<flavour>, the
+# build is skipped. Otherwise it is redone there, from $CACHE/src/linux:
+# kbuild records its source tree's path in the objdir (and ccache hashes
+# it), so a tree at the path of each clone would rebuild every object;
+# updated with git checkout, that tree keeps the times of unchanged files
+# and kbuild rebuilds what changed. The simulator module is built against
+# them by guest-rootfs.sh.
 . "$(dirname "$0")/lib.sh"
 
 tree=$OUT/linux
+src=$CACHE/src/linux
 kc=$TOP/workspace/kconfig
 [ $# -gt 0 ] || set -- builtin module
+
+# One build at a time uses $CACHE/src (another clone may be building)
+mkdir -p "$CACHE/src"
+exec 9> "$CACHE/src/.lock"
+flock 9
+
+sync_src() {
+	[ -d "$src/.git" ] || git clone -q --no-checkout "$tree" "$src"
+	git -C "$src" fetch -q "$tree" series
+	git -C "$src" checkout -q -f --detach FETCH_HEAD
+}
 
 for flavour in "$@"; do
 	case $flavour in
@@ -24,7 +41,8 @@ for flavour in "$@"; do
 	*) die "no kernel flavour $flavour" ;;
 	esac
 	obj=$CACHE/build/$flavour
-	key=$( { git -C "$tree" rev-parse 'series^{tree}';
+	key=$( { git -C "$tree" ls-tree -r series |
+		   grep -v -e '	tools/' -e '	Documentation/';
 		 cat "${frags[@]}"; } |
 	       sha256sum | cut -c1-16)
 	if [ "$(cat "$obj/.rpmsg-gpio-key" 2>/dev/null)" != "$key" ]; then
@@ -40,7 +58,8 @@ for flavour in "$@"; do
 			break
 		done
 		rm -f "$obj/.rpmsg-gpio-key"
-		bash "$TOP/workspace/build-kernel.sh" "$tree" "$obj" "${frags[@]}"
+		sync_src
+		bash "$TOP/workspace/build-kernel.sh" "$src" "$obj" "${frags[@]}"
 		echo "$key" > "$obj/.rpmsg-gpio-key"
 	fi
 	echo "$flavour $obj"

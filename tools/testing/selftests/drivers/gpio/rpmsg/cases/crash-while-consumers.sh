@@ -14,7 +14,7 @@ LED=/sys/class/leds/led-blink
 a=$(need_chip 0) || exit
 b=$(need_chip 1) || exit
 [ -n "$(line_consumer "$a" 1)" ] || consumer_rebind leds leds-gpio
-[ -n "$(line_consumer "$b" 3)" ] || consumer_rebind rpmsg-keys gpio-keys
+keys_input
 grep -q '\[timer\]' $LED/trigger || echo timer > $LED/trigger
 echo 20 > $LED/delay_on
 echo 20 > $LED/delay_off

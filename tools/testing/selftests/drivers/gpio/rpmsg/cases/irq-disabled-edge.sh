@@ -11,7 +11,8 @@
 
 KEY_A=30
 keys=/sys/devices/platform/rpmsg-keys
-dev=$(keys_input) || exit
+keys_input
+dev=$KEYS_DEV
 [ -w $keys/disabled_keys ] || fail "no $keys/disabled_keys"
 sim_set_input 1 3 1
 # shellcheck disable=SC2016 # expanded by wait_for's eval
@@ -19,7 +20,7 @@ wait_for '[ "$(evread -s $dev $KEY_A)" = 0 ]' 5 || fail "KEY_A still pressed wit
 # shellcheck disable=SC2016
 wait_for '[ "$(sim_get_masked 1 3)" = 0 ]' 5 || fail "line 1:3 not armed"
 
-trap 'echo > $keys/disabled_keys' EXIT
+at_exit "echo > $keys/disabled_keys"
 out=/tmp/irq-disabled-edge.out
 evread "$dev" 2 10000 > "$out" 2>&1 &
 pid=$!

@@ -7,10 +7,8 @@
 . "$(dirname "$0")/../lib.sh"
 
 KEY_A=30
-b=$(need_chip 1) || exit
-[ -n "$(line_consumer "$b" 3)" ] || consumer_rebind rpmsg-keys gpio-keys
-wait_for "input_dev rpmsg-keys" 5 || fail "no rpmsg-keys input device"
-dev=$(input_dev rpmsg-keys)
+keys_input
+dev=$KEYS_DEV
 expect "remote irq type of 1:3" "$(sim_get_irq_type 1 3)" edge-both
 
 # The remote's inputs power on low: released is high.

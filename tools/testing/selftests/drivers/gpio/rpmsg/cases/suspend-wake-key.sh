@@ -13,7 +13,8 @@
 
 KEY_A=30
 keys=/sys/devices/platform/rpmsg-keys
-dev=$(keys_input) || exit
+keys_input
+dev=$KEYS_DEV
 expect "$keys wakeup" "$(cat $keys/power/wakeup)" enabled
 sim_set_input 1 3 1
 # shellcheck disable=SC2016 # expanded by wait_for's eval
@@ -29,7 +30,7 @@ evread "$dev" 1 20000 > "$out" 2>&1 &
 pid=$!
 wait_for "ls -l /proc/$pid/fd | grep -q ${dev##*/}" 5 || fail "evread did not open $dev"
 old_dbg=$(cat /sys/power/pm_debug_messages)
-trap 'echo $old_dbg > /sys/power/pm_debug_messages' EXIT
+at_exit "echo $old_dbg > /sys/power/pm_debug_messages"
 echo 1 > /sys/power/pm_debug_messages
 kmsg_mark
 # The wakeup_count protocol of a suspend manager: a wakeup event counted

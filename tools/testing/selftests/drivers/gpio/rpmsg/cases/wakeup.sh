@@ -13,8 +13,8 @@
 . "$(dirname "$0")/../lib.sh"
 
 dev=/sys/devices/platform/rpmsg-keys
+keys_input
 b=$(need_chip 1) || exit
-[ -n "$(line_consumer "$b" 3)" ] || consumer_rebind rpmsg-keys gpio-keys
 [ -e /sys/power/pm_test ] || skip "no /sys/power/pm_test (CONFIG_PM_DEBUG=n)"
 grep -qw freeze /sys/power/state || skip "no suspend to idle in /sys/power/state"
 [ -e "$dev/power/wakeup" ] || fail "$dev has no power/wakeup: is key-a a wakeup-source?"
@@ -28,7 +28,7 @@ restore() {
 	[ -n "$old_delay" ] && echo "$old_delay" > $delay
 	echo enabled > "$dev/power/wakeup"
 }
-trap restore EXIT
+at_exit restore
 [ -n "$old_delay" ] && echo 0 > $delay
 echo devices > /sys/power/pm_test || fail "cannot set pm_test to devices"
 
