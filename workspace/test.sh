@@ -20,15 +20,16 @@ mkdir -p "$OUT/test"
 
 # The kernel with the driver as a module runs the cases where that makes
 # a difference (loading, unloading, module references held by chips and
-# requests across unbind, withdraw, crash and a hung remote) and those
-# about a slow or late remote; the built-in kernel runs every case. Both
-# run everything in make soak.
+# requests across unbind, withdraw, crash and a hung remote), those
+# about a slow or late remote and those about system sleep; the built-in
+# kernel runs every case. (Run every case on it with
+# "make qemu-test FLAVOUR=module T=...", one at a time.)
 module_cases=()
 for c in "${cases[@]}"; do
 	case ${c##*/} in
 	module-*|chip-detect.sh|lifecycle-*|crash-*|remove-while-waiting.sh|\
 	fault-hung-remote.sh|fault-slow-start.sh|fault-late-in-order.sh|\
-	hog-slow-remote.sh|suspend-race-loop.sh) module_cases+=("$c") ;;
+	hog-slow-remote.sh|suspend-*|wakeup.sh) module_cases+=("$c") ;;
 	esac
 done
 

@@ -145,6 +145,7 @@ struct rpmsg_gpio {
 	spinlock_t lock;	/* Protects the fields below, up to stats */
 	bool dead;		/* Channel removed: fail every request */
 	bool holding;		/* System sleep: notifications are held */
+	bool woke;		/* A wakeup was reported during this sleep */
 	bool owed;		/* A request was sent, its reply not received */
 	bool waiting;		/* Its sender is still waiting for the reply */
 	bool garbled;		/* The reply came, but was no valid reply */
@@ -186,10 +187,13 @@ struct rpmsg_gpio {
  * Every request is idempotent, so asking again changes nothing.
  *
  * A message that is neither a valid reply nor a notification (wrong length
- * or type) arriving while a reply is owed is taken for that reply, garbled:
- * the remote answers each request once, so the real one will not follow,
- * and the operation fails with -EPROTO at once. Had it been an extra
- * message, the real reply then arrives unasked for and is dropped.
+ * or type) arriving while a reply is owed may be that reply, garbled, or
+ * an extra message ahead of it: the two cannot be told apart. A waiting
+ * operation fails with -EPROTO at once, and the owed reply is counted with
+ * those that may still come (suspect): requests flow on, their answers
+ * confirmed, and a real reply arriving after all is not taken for the
+ * answer to another request. If the garbled message was the reply, the
+ * cost stays until the channel is bound anew, as after a lost reply.
  */
 static void rpmsg_gpio_drop(struct rpmsg_gpio *chip, enum rpmsg_gpio_drop why,
 			    const void *data, int len)
@@ -216,10 +220,9 @@ static void rpmsg_gpio_rx_garbled(struct rpmsg_gpio *chip,
 	owed = chip->owed;
 	if (owed) {
 		chip->owed = false;
+		chip->suspect++;
 		if (chip->waiting)
 			chip->garbled = true;
-		else
-			chip->stats.late_replies++;
 	}
 	spin_unlock_irqrestore(&chip->lock, flags);
 
@@ -313,6 +316,15 @@ static int rpmsg_gpio_xfer(struct rpmsg_gpio *chip,
 	scoped_guard(spinlock_irq, &chip->lock) {
 		if (chip->dead)
 			return -ENODEV;
+		/*
+		 * Its time went into waiting for an owed reply, presumed lost
+		 * at the end: sent now, this request could only time out and
+		 * leave its own reply owed.
+		 */
+		if (!rpmsg_gpio_left(deadline)) {
+			chip->stats.blocked++;
+			return -ETIMEDOUT;
+		}
 		chip->owed = true;
 		chip->waiting = true;
 		chip->garbled = false;
@@ -363,12 +375,14 @@ static int rpmsg_gpio_request(struct rpmsg_gpio *chip, u16 cmd,
 		.value = cpu_to_le32(value),
 	};
 	unsigned long timeout = msecs_to_jiffies(READ_ONCE(timeout_ms));
-	unsigned long deadline = jiffies + timeout;
 	struct rpmsg_gpio_reply reply, prev = { };
 	unsigned int suspect, run = 0, tries;
+	unsigned long deadline;
 	int ret;
 
 	guard(mutex)(&chip->req_lock);
+	/* Counted from the channel's turn, as documented */
+	deadline = jiffies + timeout;
 
 	ret = rpmsg_gpio_wait_owed(chip, deadline);
 	if (ret)
@@ -473,9 +487,11 @@ static void rpmsg_gpio_rx_notify(struct rpmsg_gpio *chip,
 		if (chip->holding) {
 			/* Delivered at resume; a wake line ends the sleep */
 			chip->stats.held++;
-			wake = test_bit(line, chip->irq_wake);
-			if (wake)
+			wake = test_bit(line, chip->irq_wake) && !chip->woke;
+			if (wake) {
+				chip->woke = true;
 				chip->stats.wakeups++;
+			}
 		} else {
 			mod_delayed_work(system_dfl_long_wq, &chip->irq_work, 0);
 		}
@@ -1297,8 +1313,10 @@ static int rpmsg_gpio_prepare(struct device *dev)
 {
 	struct rpmsg_gpio *chip = dev_get_drvdata(dev);
 
-	scoped_guard(spinlock_irq, &chip->lock)
+	scoped_guard(spinlock_irq, &chip->lock) {
 		chip->holding = true;
+		chip->woke = false;
+	}
 
 	/* A handler running now finishes before consumers suspend */
 	flush_delayed_work(&chip->irq_work);
@@ -1314,13 +1332,16 @@ static int rpmsg_gpio_suspend(struct device *dev)
 	/*
 	 * Consumers have enabled their wake lines by now (in their own
 	 * suspend callbacks, which run first): one held since .prepare ends
-	 * the suspend as a notification now would.
+	 * the suspend as a notification now would, unless it already did.
 	 */
 	scoped_guard(spinlock_irq, &chip->lock) {
-		wake = bitmap_intersects(chip->irq_pending, chip->irq_wake,
+		wake = !chip->woke &&
+		       bitmap_intersects(chip->irq_pending, chip->irq_wake,
 					 RPMSG_GPIO_MAX_IRQ_LINES);
-		if (wake)
+		if (wake) {
+			chip->woke = true;
 			chip->stats.wakeups++;
+		}
 	}
 	if (wake)
 		pm_wakeup_dev_event(dev, 0, true);

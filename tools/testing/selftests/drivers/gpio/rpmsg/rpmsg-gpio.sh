@@ -75,6 +75,14 @@ for c; do
 	# For budgeting the suite (make test must stay short), not a verdict
 	ktap_print_msg "$name took $(($(cut -d. -f1 /proc/uptime) - t0)) s"
 	kill -KILL -$pid 2>/dev/null && ktap_print_msg "killed what $name left running"
+	# A case that failed may have left a fault set at the remote (it
+	# timed out, or failed before its cleanup): clear them, so that the
+	# next case does not fail for it
+	if [ "$rc" != 0 ] && [ "$rc" != "$KSFT_SKIP" ]; then
+		for f in "$SIM_DEBUGFS"/ctrl*/fault; do
+			echo none > "$f" && echo release > "$f"
+		done 2>/dev/null
+	fi
 	case "$rc" in
 	0) ktap_test_pass "$name" ;;
 	"$KSFT_SKIP") ktap_test_skip "$name" ;;

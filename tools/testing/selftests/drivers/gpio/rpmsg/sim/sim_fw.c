@@ -706,6 +706,14 @@ static int sim_fault_parse(struct sim_ctrl *ctrl, char *cmd)
 		ctrl->stats[SIM_STAT_FAULTS]++;
 		return 0;
 	}
+	if (!strcmp(word, "garbage")) {
+		/* Neither a reply nor a notification: too short for both */
+		static const u8 garbage[2] = { 0xff, 0xff };
+
+		sim_send(ctrl, garbage, sizeof(garbage), 0);
+		ctrl->stats[SIM_STAT_FAULTS]++;
+		return 0;
+	}
 	if (!strcmp(word, "bad_line") || !strcmp(word, "notify")) {
 		if (n < 2) {
 			if (word[0] != 'b')
