@@ -27,6 +27,8 @@ if ! input_dev $DEV > /dev/null ||
 	sim_log_expect "requesting the level-low interrupt" $CTRL \
 		-m "^set_irq_type $LINE " "set_irq_type $LINE 8"
 fi
+# Bound only while this case runs (see keys_input in lib.sh)
+at_exit "consumer_unbind $DEV gpio-keys"
 wait_for "input_dev $DEV" 5 || fail "no $DEV input device"
 dev=$(input_dev $DEV)
 expect "remote irq type of $CTRL:$LINE" "$(sim_get_irq_type $CTRL $LINE)" level-low

@@ -24,6 +24,8 @@ if ! input_dev rpmsg-level-keys > /dev/null ||
    [ "$(sim_get_irq_type $CTRL $LINE)" != level-high ]; then
 	consumer_rebind rpmsg-level-keys gpio-keys
 fi
+# Bound only while this case runs (see keys_input in lib.sh)
+at_exit "consumer_unbind rpmsg-level-keys gpio-keys"
 wait_for "input_dev rpmsg-level-keys" 5 || fail "no rpmsg-level-keys input device"
 dev=$(input_dev rpmsg-level-keys)
 expect "remote irq type of $CTRL:$LINE" "$(sim_get_irq_type $CTRL $LINE)" level-high
