@@ -29,6 +29,8 @@ for ms in 1000 1500 2000; do
 	# Times out, unless the vCPU ran too late to see its timeout first
 	gpioget --numeric -c "$c" 3 > /dev/null 2>&1 && continue
 	sim_fault 2 garbage
+	wait_for "[ \$(drv_stat 2 dropped_bad_length) -gt $bad ]" 5 ||
+		fail "the short message did not arrive"
 	expect "short messages dropped" "$(drv_stat 2 dropped_bad_length)" $((bad + 1))
 	# Counted with the replies that may still come, unless the late
 	# reply already came
