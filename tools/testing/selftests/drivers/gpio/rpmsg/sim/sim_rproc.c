@@ -169,6 +169,11 @@ struct sim {
 	unsigned int outq_len;
 
 	atomic_long_t stats[SIM_NR_STATS];
+
+	/* "after": crash, or withdraw a channel, from a timer (under lock) */
+	struct delayed_work after_work;
+	char after_action[16];
+	char after_name[RPMSG_NAME_SIZE];
 };
 
 static void sim_stat_inc(struct sim *sim, enum sim_stat stat)
@@ -863,6 +868,62 @@ static ssize_t sim_action_write(struct file *file, const char __user *ubuf,
 	return ret ?: count;
 }
 
+/*
+ * An action the remote takes later, by itself: "MS crash" or "MS withdraw
+ * NAME". It runs from a timer and a workqueue that is not frozen, so it
+ * can happen while Linux is suspended.
+ */
+static void sim_after_work(struct work_struct *work)
+{
+	struct sim *sim = container_of(to_delayed_work(work), struct sim,
+				       after_work);
+	char action[16], name[RPMSG_NAME_SIZE];
+
+	mutex_lock(&sim->lock);
+	strscpy(action, sim->after_action);
+	strscpy(name, sim->after_name);
+	mutex_unlock(&sim->lock);
+
+	if (!strcmp(action, "crash"))
+		sim_crash(sim);
+	else
+		sim_announce(sim, name, false);
+}
+
+static ssize_t sim_after_write(struct file *file, const char __user *ubuf,
+			       size_t count, loff_t *ppos)
+{
+	struct sim *sim = file->private_data;
+	char action[16], name[RPMSG_NAME_SIZE] = "";
+	unsigned int ms;
+	char *s;
+	int n;
+
+	s = sim_user_string(ubuf, count);
+	if (IS_ERR(s))
+		return PTR_ERR(s);
+	n = sscanf(s, "%u %15s %31s", &ms, action, name);
+	kfree(s);
+	if (n < 2 || ms > 600000 ||
+	    (strcmp(action, "crash") && (strcmp(action, "withdraw") || n < 3)))
+		return -EINVAL;
+
+	mutex_lock(&sim->lock);
+	strscpy(sim->after_action, action);
+	strscpy(sim->after_name, name);
+	mutex_unlock(&sim->lock);
+	mod_delayed_work(sim->remote_wq, &sim->after_work, msecs_to_jiffies(ms));
+
+	return count;
+}
+
+static const struct file_operations sim_after_fops = {
+	.owner = THIS_MODULE,
+	.open = simple_open,
+	.write = sim_after_write,
+	.llseek = noop_llseek,
+};
+
 static const struct file_operations sim_action_fops = {
 	.owner = THIS_MODULE,
 	.open = simple_open,
@@ -916,6 +977,7 @@ static void sim_debugfs_init(struct sim *sim)
 	sim->debugfs = dir;
 	debugfs_create_file("announce", 0200, dir, sim, &sim_announce_fops);
 	debugfs_create_file("withdraw", 0200, dir, sim, &sim_withdraw_fops);
+	debugfs_create_file("after", 0200, dir, sim, &sim_after_fops);
 	for (i = 0; i < ARRAY_SIZE(actions); i++)
 		debugfs_create_file(actions[i], 0200, dir, sim,
 				    &sim_action_fops);
@@ -966,6 +1028,7 @@ static int sim_probe(struct platform_device *pdev)
 	spin_lock_init(&sim->outq_lock);
 	INIT_LIST_HEAD(&sim->outq);
 	INIT_DELAYED_WORK(&sim->remote_work, sim_remote_work);
+	INIT_DELAYED_WORK(&sim->after_work, sim_after_work);
 	INIT_WORK(&sim->irq_work, sim_irq_work);
 
 	ret = -ENOMEM;
@@ -1037,6 +1100,7 @@ static void sim_remove(struct platform_device *pdev)
 	struct sim *sim = platform_get_drvdata(pdev);
 
 	debugfs_remove_recursive(sim->debugfs);
+	cancel_delayed_work_sync(&sim->after_work);
 	rproc_del(sim->rproc);
 	sim_cleanup(sim);
 }
