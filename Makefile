@@ -10,7 +10,7 @@ export RPMSG_GPIO_CACHE := $(CACHE)
 export KSRC
 W := workspace
 
-.PHONY: help deps patches check test run shell qemu-test bench soak kernels clean
+.PHONY: help deps patches check test run shell qemu-test bench soak mutants kernels clean
 
 help:
 	@echo "make run        install what is needed, build, boot QEMU with the simulated remote, demo"
@@ -19,6 +19,7 @@ help:
 	@echo "make check      static gates on every patch (checkpatch, W=1 gcc/clang/x86, sparse, ...)"
 	@echo "make bench      benchmarks against same-boot baselines: out/bench/results.{json,md}"
 	@echo "make soak       lifecycle loops 1000 times and the fuzz, on both test kernels"
+	@echo "make mutants    each driver mutation of workspace/mutants.txt must fail its case"
 	@echo "make kernels    build the two test kernels (driver built in / as a module)"
 	@echo "make shell      boot the test guest with an interactive shell"
 	@echo "make qemu-test T=tools/testing/selftests/drivers/gpio/rpmsg/cases/X.sh"
@@ -52,6 +53,9 @@ bench: deps patches
 
 soak: deps patches
 	@bash $(W)/soak.sh
+
+mutants: deps patches
+	@bash $(W)/mutants.sh
 
 qemu-test: deps patches
 	@test -n "$(T)" || { echo "usage: make qemu-test T=path/to/case.sh"; exit 2; }
