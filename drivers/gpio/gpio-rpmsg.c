@@ -280,7 +280,8 @@ static int rpmsg_gpio_wait_owed(struct rpmsg_gpio *chip, unsigned long deadline)
  * rpmsg_send() would wait up to 15 s for a tx buffer when the remote takes
  * no message. Try without waiting until @deadline instead: a hung remote
  * then costs each operation its own timeout and no more, and remove()
- * never waits behind a send.
+ * never waits behind a send (except on a transport that cannot try,
+ * where rpmsg_send() is all there is).
  */
 static int rpmsg_gpio_send(struct rpmsg_gpio *chip,
 			   const struct rpmsg_gpio_request *req,
@@ -771,9 +772,8 @@ static int rpmsg_gpio_set(struct gpio_chip *gc, unsigned int line, int value)
  * SET_WAKEUP, each only if the state the remote was last told changed.
  *
  * The remote masks a line when it notifies. rpmsg_gpio_irq_work() runs the
- * handlers and then re-arms the line explicitly; it cannot rely on the bus
- * lock for that, as consumers without IRQF_ONESHOT do not take it after
- * their handler ran.
+ * handlers and then re-arms the line explicitly: handle_nested_irq()
+ * neither takes the bus lock nor unmasks, whatever the consumer's flags.
  *
  * disable_irq() is lazy (no .irq_disable): the remote stays armed, and a
  * notification while the line is disabled makes handle_nested_irq() mark
@@ -874,7 +874,7 @@ static void rpmsg_gpio_irq_work(struct work_struct *work)
 	for_each_set_bit(line, chip->irq_pending, RPMSG_GPIO_MAX_IRQ_LINES) {
 		/* Held for .complete, or the channel is gone */
 		if (rpmsg_gpio_irq_stopped(chip))
-			return;
+			break;
 		if (!test_and_clear_bit(line, chip->irq_pending))
 			continue;
 
@@ -883,11 +883,18 @@ static void rpmsg_gpio_irq_work(struct work_struct *work)
 			handle_nested_irq(irq);
 	}
 
-	if (rpmsg_gpio_irq_stopped(chip))
+	if (READ_ONCE(chip->dead))
 		return;
 
+	/*
+	 * Also while notifications are held: a line whose handler has run is
+	 * armed again, or a wake line handled as .prepare came would sleep
+	 * masked at the remote and could not wake the system. A line with a
+	 * held notification stays masked, as a latch, until .complete.
+	 */
 	for_each_set_bit(line, chip->irq_rearm, RPMSG_GPIO_MAX_IRQ_LINES)
-		if (!rpmsg_gpio_irq_rearm(chip, line))
+		if (!test_bit(line, chip->irq_pending) &&
+		    !rpmsg_gpio_irq_rearm(chip, line))
 			retry = true;
 
 	/* A notification meanwhile runs the work at once instead */
@@ -993,15 +1000,35 @@ static void rpmsg_gpio_irq_bus_sync_unlock(struct irq_data *d)
 	irq_hw_number_t hwirq = irqd_to_hwirq(d);
 	struct rpmsg_gpio_line *l = &chip->lines[hwirq];
 	u8 type = l->masked ? RPMSG_GPIO_IRQ_TYPE_NONE : l->type;
+	int ret;
 
-	if (type != l->sent_type)
+	if (type != l->sent_type) {
 		rpmsg_gpio_send_irq_type(chip, hwirq, type);
+		/*
+		 * An interrupt being enabled whose type did not reach the
+		 * remote: retried as a failed re-arm is, since request_irq()
+		 * has returned 0 and nothing else would send it again.
+		 */
+		if (type != RPMSG_GPIO_IRQ_TYPE_NONE &&
+		    l->sent_type != type && !READ_ONCE(chip->dead)) {
+			set_bit(hwirq, chip->irq_rearm);
+			queue_delayed_work(system_dfl_long_wq, &chip->irq_work,
+					   msecs_to_jiffies(READ_ONCE(timeout_ms)));
+		}
+	}
 
-	if (l->wake != l->sent_wake &&
-	    !rpmsg_gpio_request(chip, RPMSG_GPIO_CMD_SET_WAKEUP, hwirq,
-				l->wake ? RPMSG_GPIO_WAKEUP_ENABLE :
-					  RPMSG_GPIO_WAKEUP_DISABLE, NULL))
-		l->sent_wake = l->wake;
+	if (l->wake != l->sent_wake) {
+		ret = rpmsg_gpio_request(chip, RPMSG_GPIO_CMD_SET_WAKEUP, hwirq,
+					 l->wake ? RPMSG_GPIO_WAKEUP_ENABLE :
+						   RPMSG_GPIO_WAKEUP_DISABLE,
+					 NULL);
+		if (!ret)
+			l->sent_wake = l->wake;
+		else if (ret != -ENODEV)
+			dev_warn_ratelimited(&chip->rpdev->dev,
+					     "failed to set wakeup %u of line %lu: %d\n",
+					     l->wake, hwirq, ret);
+	}
 
 	mutex_unlock(&chip->irq_lock);
 }
@@ -1324,15 +1351,16 @@ static int rpmsg_gpio_prepare(struct device *dev)
 	return 0;
 }
 
-static int rpmsg_gpio_suspend(struct device *dev)
+static int rpmsg_gpio_suspend_late(struct device *dev)
 {
 	struct rpmsg_gpio *chip = dev_get_drvdata(dev);
 	bool wake;
 
 	/*
-	 * Consumers have enabled their wake lines by now (in their own
-	 * suspend callbacks, which run first): one held since .prepare ends
-	 * the suspend as a notification now would, unless it already did.
+	 * Consumers have enabled their wake lines by now, in their .suspend
+	 * callbacks (all of which run before any .suspend_late, whatever the
+	 * order of the devices): one held since .prepare ends the suspend as
+	 * a notification now would, unless it already did.
 	 */
 	scoped_guard(spinlock_irq, &chip->lock) {
 		wake = !chip->woke &&
@@ -1363,7 +1391,7 @@ static void rpmsg_gpio_complete(struct device *dev)
 static const struct dev_pm_ops rpmsg_gpio_pm_ops = {
 	.prepare = rpmsg_gpio_prepare,
 	.complete = rpmsg_gpio_complete,
-	SYSTEM_SLEEP_PM_OPS(rpmsg_gpio_suspend, NULL)
+	LATE_SYSTEM_SLEEP_PM_OPS(rpmsg_gpio_suspend_late, NULL)
 };
 
 static const struct rpmsg_device_id rpmsg_gpio_id_table[] = {

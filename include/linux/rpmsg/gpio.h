@@ -65,8 +65,9 @@
  * @value: command argument (direction, level, interrupt type or wakeup
  *	state; 0 for the GET commands), little-endian
  *
- * Linux sends at most one request per channel at a time; the remote
- * answers each request with exactly one &struct rpmsg_gpio_reply.
+ * Linux sends at most one request per channel at a time, except after a
+ * reply was presumed lost or garbled; the remote queues requests and
+ * answers each with exactly one &struct rpmsg_gpio_reply, in order.
  */
 struct rpmsg_gpio_request {
 	__le16 cmd;
