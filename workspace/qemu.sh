@@ -64,18 +64,21 @@ SPLATS='WARNING:|(^|[^A-Z_])BUG:|Oops|KASAN|UBSAN|Kernel panic|Unable to handle 
 # The base device tree of this QEMU and machine, cached: keyed by the QEMU
 # version and the machine arguments.
 base_dts() {
-	local key dir
+	local key dir tmp
 	key=$( { "$QEMU" --version | head -n 1; echo "${MACHINE[*]}"; } |
 		sha1sum | cut -c1-12)
 	dir=$CACHE/qemu-dt
 	if [ ! -e "$dir/virt-$key.dts" ]; then
 		mkdir -p "$dir"
-		"$QEMU" "${MACHINE[@]}" -machine dumpdtb="$dir/virt-$key.dtb.tmp" \
+		# Both guests of make test may get here at once on a new
+		# cache: each dumps to files of its own, the rename is atomic.
+		tmp=$dir/virt-$key.$$
+		"$QEMU" "${MACHINE[@]}" -machine dumpdtb="$tmp.dtb" \
 			-nographic >/dev/null 2>&1 </dev/null || true
-		[ -s "$dir/virt-$key.dtb.tmp" ] || die "$QEMU could not dump its device tree"
-		dtc -q -I dtb -O dts -o "$dir/virt-$key.dts.tmp" "$dir/virt-$key.dtb.tmp"
-		rm -f "$dir/virt-$key.dtb.tmp"
-		mv "$dir/virt-$key.dts.tmp" "$dir/virt-$key.dts"
+		[ -s "$tmp.dtb" ] || die "$QEMU could not dump its device tree"
+		dtc -q -I dtb -O dts -o "$tmp.dts" "$tmp.dtb"
+		rm -f "$tmp.dtb"
+		mv "$tmp.dts" "$dir/virt-$key.dts"
 	fi
 	echo "$dir/virt-$key.dts"
 }
