@@ -59,7 +59,8 @@ for flavour in "$@"; do
 		done
 		rm -f "$obj/.rpmsg-gpio-key"
 		sync_src
-		bash "$TOP/workspace/build-kernel.sh" "$src" "$obj" "${frags[@]}"
+		# Its output goes to stderr: stdout carries only the lines below
+		bash "$TOP/workspace/build-kernel.sh" "$src" "$obj" "${frags[@]}" >&2
 		echo "$key" > "$obj/.rpmsg-gpio-key"
 	fi
 	echo "$flavour $obj"
