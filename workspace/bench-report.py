@@ -43,6 +43,10 @@ def us(ns):
     return '%.1f µs' % (ns / 1000.0)
 
 
+def ms(ns):
+    return '%.1f ms' % (ns / 1e6)
+
+
 class Report:
     def __init__(self, rows):
         self.rows = rows
@@ -165,6 +169,38 @@ class Report:
                          '1.00× if linear', b['ns'] / 16 / a['ns'],
                          ratio_name='probe.%d.growth' % lines)
 
+    def recovery(self):
+        for lines in (32, 256):
+            for n in (1, 4, 16):
+                r = self.rows.get('recovery.%d.%d' % (lines, n))
+                p = self.rows.get('probe.rpmsg.%d.%d' % (lines, n))
+                if not r or not p or 'hog_ns' not in r:
+                    self.missing.append('recovery %d×%d' % (n, lines))
+                    continue
+                self.add('recovery %2d × %3d lines: announcements after a '
+                         'crash → chips / → hogs applied' % (n, lines),
+                         '%s / %s' % (ms(r['ns']), ms(r['hog_ns'])),
+                         'first probe ' + ms(p['ns']), r['ns'] / p['ns'],
+                         ratio_name='recovery.%d.%d_vs_probe' % (lines, n))
+
+    def hung(self):
+        h = self.rows.get('hung.get')
+        if not h:
+            self.missing.append('hung.get')
+            return
+        bound = h['timeout_ms'] * 1e6
+        self.add('read against a hung remote, median / p99 / max (%d reads: '
+                 '%d ETIMEDOUT, %d EBUSY, %d other)'
+                 % (h['n'], h['etimedout'], h['ebusy'], h['other']),
+                 '%s / %s / %s' % (ms(h['op_median']), ms(h['op_p99']),
+                                   ms(h['op_max'])),
+                 'timeout_ms %d' % h['timeout_ms'], h['op_max'] / bound,
+                 'timeout_ms + a small constant', 'hung.max_vs_timeout')
+        self.add('read against a hung remote: last 10 vs first 10 (mean)',
+                 ms(h['last10_mean']), 'first 10 ' + ms(h['first10_mean']),
+                 h['last10_mean'] / max(h['first10_mean'], 1),
+                 'no slower', 'hung.last_vs_first')
+
     def contention(self):
         one = self.get('contend.one.1', 'ops_per_s')
         for row, name in (('contend.one.1', '1 user, 1 controller'),
@@ -191,7 +227,8 @@ def main():
     rows, notes, kernel = parse(log)
     rep = Report(rows)
     for section in (rep.messages, rep.latency, rep.interrupts, rep.flood,
-                    rep.probe, rep.contention, rep.profile):
+                    rep.probe, rep.recovery, rep.hung, rep.contention,
+                    rep.profile):
         section()
     with open(out, 'w') as f:
         json.dump({'kernel': kernel, 'rows': rows, 'ratios': rep.ratios,

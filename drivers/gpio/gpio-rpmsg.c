@@ -45,6 +45,7 @@
 #define RPMSG_GPIO_GRACE		3
 /* rpmsg_gpio_line.sent_type after a failed SET_IRQ_TYPE */
 #define RPMSG_GPIO_IRQ_TYPE_UNKNOWN	0xff
+#define RPMSG_GPIO_WAKEUP_UNKNOWN	0xff
 /* While the remote takes no message, look for a free tx buffer this often */
 #define RPMSG_GPIO_TX_POLL_MS		5
 /* Initial line states (hogs) are tried this many times, a timeout apart */
@@ -124,7 +125,7 @@ struct rpmsg_gpio_line {
 	u8 sent_type;	/* Type the remote was last told, or UNKNOWN */
 	bool masked;
 	bool wake;
-	bool sent_wake;
+	u8 sent_wake;	/* Wake state the remote was last told, or UNKNOWN */
 };
 
 struct rpmsg_gpio {
@@ -139,7 +140,7 @@ struct rpmsg_gpio {
 	unsigned int init_tries;
 	struct delayed_work init_work;
 
-	struct mutex req_lock;	/* Serialises requests: one outstanding */
+	struct mutex req_lock;	/* Serialises requests: one at a time */
 	wait_queue_head_t wait;	/* Woken on reply and on remove */
 
 	spinlock_t lock;	/* Protects the fields below, up to stats */
@@ -168,7 +169,7 @@ struct rpmsg_gpio {
 /*
  * Transport
  *
- * The protocol allows one outstanding request per channel and has no
+ * The protocol expects one request at a time per channel and has no
  * sequence number: a reply can only be matched to the request that is
  * outstanding. When a request times out its reply is still owed, and a new
  * request sent now would take that late reply for its own answer. So while
@@ -855,6 +856,26 @@ static bool rpmsg_gpio_irq_stopped(struct rpmsg_gpio *chip)
 }
 
 /*
+ * A notification held since .prepare on @line, which has wake enabled now:
+ * it ends the suspend, once per sleep, as if it arrived now.
+ */
+static void rpmsg_gpio_held_wake(struct rpmsg_gpio *chip, unsigned int line)
+{
+	bool wake;
+
+	scoped_guard(spinlock_irq, &chip->lock) {
+		wake = chip->holding && !chip->woke && !chip->dead &&
+		       test_bit(line, chip->irq_pending);
+		if (wake) {
+			chip->woke = true;
+			chip->stats.wakeups++;
+		}
+	}
+	if (wake)
+		pm_wakeup_dev_event(&chip->rpdev->dev, 0, true);
+}
+
+/*
  * From .irq_enable/.irq_retrigger, under the irq descriptor's raw lock:
  * no chip->lock here. The work checks again under it.
  */
@@ -887,8 +908,8 @@ static void rpmsg_gpio_irq_work(struct work_struct *work)
 		return;
 
 	/*
-	 * Also while notifications are held: a line whose handler has run is
-	 * armed again, or a wake line handled as .prepare came would sleep
+	 * Also in the run that .prepare flushes: a line whose handler has run
+	 * is armed again, or a wake line handled just before would sleep
 	 * masked at the remote and could not wake the system. A line with a
 	 * held notification stays masked, as a latch, until .complete.
 	 */
@@ -897,8 +918,13 @@ static void rpmsg_gpio_irq_work(struct work_struct *work)
 		    !rpmsg_gpio_irq_rearm(chip, line))
 			retry = true;
 
-	/* A notification meanwhile runs the work at once instead */
-	if (retry)
+	/*
+	 * A notification meanwhile runs the work at once instead. While
+	 * notifications are held nothing is retried until .complete: a
+	 * request in the middle of a suspend, or its reply, would wake a
+	 * platform whose mailbox is a wakeup source.
+	 */
+	if (retry && !rpmsg_gpio_irq_stopped(chip))
 		queue_delayed_work(system_dfl_long_wq, &chip->irq_work,
 				   msecs_to_jiffies(READ_ONCE(timeout_ms)));
 }
@@ -1010,7 +1036,7 @@ static void rpmsg_gpio_irq_bus_sync_unlock(struct irq_data *d)
 		 * has returned 0 and nothing else would send it again.
 		 */
 		if (type != RPMSG_GPIO_IRQ_TYPE_NONE &&
-		    l->sent_type != type && !READ_ONCE(chip->dead)) {
+		    l->sent_type != type && !rpmsg_gpio_irq_stopped(chip)) {
 			set_bit(hwirq, chip->irq_rearm);
 			queue_delayed_work(system_dfl_long_wq, &chip->irq_work,
 					   msecs_to_jiffies(READ_ONCE(timeout_ms)));
@@ -1022,13 +1048,21 @@ static void rpmsg_gpio_irq_bus_sync_unlock(struct irq_data *d)
 					 l->wake ? RPMSG_GPIO_WAKEUP_ENABLE :
 						   RPMSG_GPIO_WAKEUP_DISABLE,
 					 NULL);
-		if (!ret)
-			l->sent_wake = l->wake;
-		else if (ret != -ENODEV)
+		/* After a failure either state may be the remote's */
+		l->sent_wake = ret ? RPMSG_GPIO_WAKEUP_UNKNOWN : l->wake;
+		if (ret && ret != -ENODEV)
 			dev_warn_ratelimited(&chip->rpdev->dev,
 					     "failed to set wakeup %u of line %lu: %d\n",
 					     l->wake, hwirq, ret);
 	}
+
+	/*
+	 * Wake enabled on a line whose notification is held: a consumer
+	 * that enables it after .suspend_late looked (from its own late or
+	 * noirq callbacks, or dev_pm_set_wake_irq()) ends the suspend too.
+	 */
+	if (l->wake)
+		rpmsg_gpio_held_wake(chip, hwirq);
 
 	mutex_unlock(&chip->irq_lock);
 }
@@ -1325,6 +1359,9 @@ static void rpmsg_gpio_remove(struct rpmsg_device *rpdev)
 	/* A request still using the endpoint sees dead within a poll */
 	mutex_lock(&chip->req_lock);
 	mutex_unlock(&chip->req_lock);
+	/* A bus unlock in flight, which may queue a retry, finishes first */
+	mutex_lock(&chip->irq_lock);
+	mutex_unlock(&chip->irq_lock);
 
 	cancel_delayed_work_sync(&chip->init_work);
 	cancel_delayed_work_sync(&chip->irq_work);
@@ -1345,7 +1382,10 @@ static int rpmsg_gpio_prepare(struct device *dev)
 		chip->woke = false;
 	}
 
-	/* A handler running now finishes before consumers suspend */
+	/*
+	 * A handler running now finishes before consumers suspend, and the
+	 * lines handled are re-armed (each request bounded as any other).
+	 */
 	flush_delayed_work(&chip->irq_work);
 
 	return 0;
@@ -1357,10 +1397,11 @@ static int rpmsg_gpio_suspend_late(struct device *dev)
 	bool wake;
 
 	/*
-	 * Consumers have enabled their wake lines by now, in their .suspend
-	 * callbacks (all of which run before any .suspend_late, whatever the
+	 * Consumers that enable their wake lines in .suspend have done so by
+	 * now (every .suspend runs before any .suspend_late, whatever the
 	 * order of the devices): one held since .prepare ends the suspend as
-	 * a notification now would, unless it already did.
+	 * a notification now would, unless it already did. Wake enabled
+	 * later is seen at its bus unlock (rpmsg_gpio_held_wake()).
 	 */
 	scoped_guard(spinlock_irq, &chip->lock) {
 		wake = !chip->woke &&

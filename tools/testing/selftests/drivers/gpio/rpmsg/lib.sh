@@ -660,6 +660,29 @@ sim_crash() {
 		fail "${1:+$1: }the simulator did not crash"
 }
 
+# reads_right CTRL CHIP LINE LEVEL WHAT: read LINE of CHIP with one
+# GET_VALUE each ("gpioget -a") until it gives LEVEL, READS_TRIES (10)
+# times at most. A read may fail with a clear error; any other level is
+# another request's answer, and fails the case.
+reads_right() {
+	local i=0 v
+
+	while [ $i -lt "${READS_TRIES:-10}" ]; do
+		i=$((i + 1))
+		if v=$(gpioget --numeric -a -c "$2" "$3" 2>/tmp/reads-right.err); then
+			[ "$v" = "$4" ] ||
+				fail "$5: read $i of line $3 gave $v, the remote drives $4" \
+					"(sent: $(sim_log "$1" | tr '\n' ';'))"
+			msg "$5: line $3 read right after $((i - 1)) failed reads"
+			return 0
+		fi
+		grep -Eqi "timed out|busy|protocol error|input/output error" /tmp/reads-right.err ||
+			fail "$5: read $i of line $3 failed unclearly: $(cat /tmp/reads-right.err)"
+		sleep 0.1
+	done
+	fail "$5: line $3 not read right in ${READS_TRIES:-10} tries: $(cat /tmp/reads-right.err)"
+}
+
 # A re-created chip may get the same name: tell it by its sysfs inode
 chip_inode() { stat -L -c %i "/sys/bus/gpio/devices/$1" 2>/dev/null; }
 

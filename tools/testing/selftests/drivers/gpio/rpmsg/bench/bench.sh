@@ -15,6 +15,8 @@
 #   1         gpio-keys' KEY_A (wakeup row only)
 #   16..63    probe and scale rows: 32, 128 and 256 lines (DT nodes in
 #             the bench's device tree), 16 of each
+#   64..95    recovery rows: 32 and 256 lines, 16 of each, a DT hog on
+#             line 1 of each (output high)
 . "$(dirname "$0")/lib.sh"
 
 B=gpio-bench
@@ -287,6 +289,49 @@ for lines in 32 128 256; do
 			requests=$(($(sim_requests $ctrls) - r0))
 		row probe.gpiosim.$lines.$n ns="$(cut -d' ' -f1 /tmp/probe.sim | median)" \
 			slab_kb="$(cut -d' ' -f2 /tmp/probe.sim | median)"
+	done
+done
+
+note "a hung remote: how long each failed read takes, against timeout_ms"
+HUNG_MS=200
+c2=$(need_chip 2) || exit
+drv_timeout_set $HUNG_MS
+out=$($B hung "$c2" 8 "$SIM_DEBUGFS/hang" 40) || fail "gpio-bench hung: $out"
+row hung.get timeout_ms=$HUNG_MS $out
+sim_ctl unhang
+echo "$DRV_TIMEOUT_OLD" > "$DRV_TIMEOUT"
+
+note "recovery: from the announcements after a crash to the chips, and to the hogs applied"
+rfirst() { case $1 in 32) echo 64 ;; 256) echo 80 ;; esac; }
+for lines in 32 256; do
+	for n in 1 4 16; do
+		names= files=
+		i=0
+		while [ $i -lt $n ]; do
+			names="$names rpmsg-io-$(($(rfirst $lines) + i))"
+			files="$files $(sim_line_file $(($(rfirst $lines) + i)) 1 output)"
+			i=$((i + 1))
+		done
+		: > /tmp/recover
+		k=0
+		while [ $k -lt $REPEAT ]; do
+			# The crash takes every channel; the remote is back (and
+			# its lines reset) once it has seen DRIVER_OK again
+			ok=$(sim_global_stat driver_ok)
+			sim_crash recovery
+			# shellcheck disable=SC2016 # expanded by wait_for's eval
+			wait_for '[ $(sim_global_stat driver_ok) -gt '"$ok"' ]' 30 ||
+				fail "the remote did not come back after a crash"
+			want=$(($(ls -d /sys/bus/gpio/devices/gpiochip* 2>/dev/null | wc -l) + n))
+			# shellcheck disable=SC2086
+			out=$($B probe "$SIM_DEBUGFS/announce" $want 30000 $names -- $files) ||
+				fail "$n controllers of $lines lines after a crash: $out"
+			echo "$out" | tr ' ' '\n' | sed -n 's/^ns=//p; s/^hog_ns=//p' | tr '\n' ' ' >> /tmp/recover
+			echo >> /tmp/recover
+			k=$((k + 1))
+		done
+		row recovery.$lines.$n ns="$(cut -d' ' -f1 /tmp/recover | median)" \
+			hog_ns="$(cut -d' ' -f2 /tmp/recover | median)"
 	done
 done
 

@@ -36,9 +36,16 @@
  *	started together: the total rate and Jain's fairness index.
  *   spin MS
  *	iterations of a busy loop in MS ms: how much CPU is left to others.
- *   probe ANNOUNCE WANT TIMEOUT_MS NAME...
+ *   probe ANNOUNCE WANT TIMEOUT_MS NAME... [-- FILE...]
  *	writes each NAME to ANNOUNCE (the simulator's name-service control
- *	file), then waits until WANT gpiochips exist: the time it took.
+ *	file), then waits until WANT gpiochips exist: the time it took
+ *	(ns). With FILEs, then also until each reads "1" (the remote's
+ *	line driven high by a hog): the time from the first write (hog_ns).
+ *   hung CHIP LINE HANG_FILE N
+ *	requests the line as an input, writes "1" to HANG_FILE (the remote
+ *	stops taking messages), then reads the line N times: how long each
+ *	failed read took (op_*, ns), the first and last ten's means, and
+ *	how many failed with ETIMEDOUT, EBUSY or another error (or not).
  *   write FILE VALUE...
  *	writes VALUE to FILE, for each pair: the time it took (gpio-sim's
  *	"live" returns once the chip is registered).
@@ -51,6 +58,7 @@
 #include <linux/rpmsg.h>
 #include <poll.h>
 #include <signal.h>
+#include <stdbool.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -611,13 +619,35 @@ static int count_chips(void)
 	return n;
 }
 
+/* Whether @path reads "1" */
+static bool reads_one(const char *path)
+{
+	char c = 0;
+	int fd;
+
+	fd = open(path, O_RDONLY | O_CLOEXEC);
+	if (fd < 0)
+		die("open %s", path);
+	if (read(fd, &c, 1) != 1)
+		die("read %s", path);
+	close(fd);
+	return c == '1';
+}
+
 static int cmd_probe(int argc, char **argv)
 {
-	int want = number(argv[1]), i;
+	int want = number(argv[1]), i, names = argc, first = argc;
 	uint64_t timeout = number(argv[2]) * 1000000ull, t0, t;
 
+	for (i = 3; i < argc; i++) {
+		if (!strcmp(argv[i], "--")) {
+			names = i;
+			first = i + 1;
+			break;
+		}
+	}
 	t0 = now_ns();
-	for (i = 3; i < argc; i++)
+	for (i = 3; i < names; i++)
 		write_file(argv[0], argv[i]);
 	while (count_chips() < want) {
 		t = now_ns() - t0;
@@ -627,8 +657,56 @@ static int cmd_probe(int argc, char **argv)
 		}
 		usleep(200);
 	}
-	printf("chips=%d ns=%llu\n", count_chips(),
+	printf("chips=%d ns=%llu", count_chips(),
 	       (unsigned long long)(now_ns() - t0));
+	for (i = first; i < argc; i++) {
+		while (!reads_one(argv[i])) {
+			if (now_ns() - t0 > timeout) {
+				printf(" hog_timeout=1\n");
+				return 1;
+			}
+			usleep(200);
+		}
+	}
+	if (first < argc)
+		printf(" hog_ns=%llu", (unsigned long long)(now_ns() - t0));
+	printf("\n");
+	return 0;
+}
+
+static int cmd_hung(char **argv)
+{
+	unsigned long n = number(argv[3]), i, timedout = 0, busy = 0, other = 0;
+	uint64_t *v = samples(n), first = 0, last = 0, t0;
+	struct gpio_v2_line_values val = { .mask = 1 };
+	int fd;
+
+	fd = line_request(argv[0], number(argv[1]), GPIO_V2_LINE_FLAG_INPUT);
+	write_file(argv[2], "1");
+	for (i = 0; i < n; i++) {
+		t0 = now_ns();
+		if (!ioctl(fd, GPIO_V2_LINE_GET_VALUES_IOCTL, &val))
+			other++;	/* Answered: not hung */
+		else if (errno == ETIMEDOUT)
+			timedout++;
+		else if (errno == EBUSY)
+			busy++;
+		else
+			other++;
+		v[i] = now_ns() - t0;
+		if (i < 10)
+			first += v[i];
+		if (i + 10 >= n)
+			last += v[i];
+	}
+	close(fd);
+	printf("n=%lu etimedout=%lu ebusy=%lu other=%lu first10_mean=%llu "
+	       "last10_mean=%llu ", n, timedout, busy, other,
+	       (unsigned long long)(first / (n < 10 ? n : 10)),
+	       (unsigned long long)(last / (n < 10 ? n : 10)));
+	print_dist("op", v, n);
+	printf(" op_max=%llu\n", (unsigned long long)v[n - 1]);
+	free(v);
 	return 0;
 }
 
@@ -654,9 +732,11 @@ static void usage(void)
 		"       %s irqcmp <7 irq arguments> <7 irq arguments> N\n"
 		"       %s contend MS CHIP:LINE...\n"
 		"       %s spin MS\n"
-		"       %s probe ANNOUNCE WANT TIMEOUT_MS NAME...\n"
+		"       %s probe ANNOUNCE WANT TIMEOUT_MS NAME... [-- FILE...]\n"
+		"       %s hung CHIP LINE HANG_FILE N\n"
 		"       %s write FILE VALUE [FILE VALUE]...\n",
-		prog, prog, prog, prog, prog, prog, prog, prog, prog, prog);
+		prog, prog, prog, prog, prog, prog, prog, prog, prog, prog,
+		prog);
 	exit(2);
 }
 
@@ -684,6 +764,8 @@ int main(int argc, char **argv)
 		return cmd_spin(argv + 2);
 	if (!strcmp(cmd, "probe") && n >= 4)
 		return cmd_probe(n, argv + 2);
+	if (!strcmp(cmd, "hung") && n == 4)
+		return cmd_hung(argv + 2);
 	if (!strcmp(cmd, "write") && n >= 2 && n % 2 == 0)
 		return cmd_write(n, argv + 2);
 	usage();

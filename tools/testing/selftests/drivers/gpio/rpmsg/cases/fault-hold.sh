@@ -11,7 +11,6 @@
 
 CTRL=2
 TIMEOUT_MS=300
-TRIES=10
 c=$(need_chip $CTRL) || exit
 drv_timeout_set $TIMEOUT_MS
 at_exit "echo none > $SIM_DEBUGFS/ctrl$CTRL/fault; echo release > $SIM_DEBUGFS/ctrl$CTRL/fault"
@@ -21,27 +20,6 @@ sim_set_input $CTRL 5 0
 expect "$c line 3" "$(gpio_get "$c" 3)" 1
 expect "$c line 5" "$(gpio_get "$c" 5)" 0
 
-# reads LINE LEVEL WHAT: read LINE until it gives LEVEL (TRIES times at
-# most); any other level is another request's answer
-reads() {
-	local i=0 v
-
-	while [ $i -lt $TRIES ]; do
-		i=$((i + 1))
-		if v=$(gpioget --numeric -a -c "$c" "$1" 2>/tmp/fault-hold.err); then
-			[ "$v" = "$2" ] ||
-				fail "$3: read $i of line $1 gave $v, the remote drives $2" \
-					"(sent: $(sim_log $CTRL | tr '\n' ';'))"
-			msg "$3: line $1 read right after $((i - 1)) failed reads"
-			return 0
-		fi
-		grep -Eqi "timed out|busy|protocol error|input/output error" /tmp/fault-hold.err ||
-			fail "$3: read $i of line $1 failed unclearly: $(cat /tmp/fault-hold.err)"
-		sleep 0.1
-	done
-	fail "$3: line $1 not read right in $TRIES tries: $(cat /tmp/fault-hold.err)"
-}
-
 for d in 1 2 4 5; do
 	sim_log_clear $CTRL
 	sim_fault $CTRL "for get_value hold"
@@ -49,7 +27,7 @@ for d in 1 2 4 5; do
 		fail "late by $d timeouts: the read whose reply is held gave '$v'"
 	fi
 	sleep "$(awk -v d=$d -v t=$TIMEOUT_MS 'BEGIN { print d * t / 1000 }')"
-	reads 5 0 "late by $d timeouts"
-	reads 3 1 "late by $d timeouts"
+	reads_right $CTRL "$c" 5 0 "late by $d timeouts"
+	reads_right $CTRL "$c" 3 1 "late by $d timeouts"
 done
 msg "replies held 1 to 5 timeouts were never taken for another read's"

@@ -6,8 +6,9 @@
 # the remote nothing, and leaves the chip working.
 # Bias and drive the remote cannot do are gpiolib's business: the protocol
 # has no such commands, so bias is accepted and has no effect (gpiolib
-# treats it as optional), and open drain is emulated by gpiolib (high =
-# input, low = output 0): checked on the remote side.
+# treats it as optional), open drain is emulated by gpiolib (high =
+# input, low = output 0): checked on the remote side; a debounce period
+# is refused (EINVAL from gpiolib-cdev, see the rst).
 . "$(dirname "$0")/../lib.sh"
 
 b=$(need_chip 1) || exit
@@ -55,6 +56,11 @@ case $(sim_msgs_since 1 "$before") in
 *" set_value=0 set_irq_type=0 set_wakeup=0 unknown_cmd=0 bad_length=0") ;;
 *) fail "unexpected messages for a biased read: $(sim_msgs_since 1 "$before")" ;;
 esac
+# Debounce: the protocol has none, and gpiolib-cdev's software debounce
+# needs a hard interrupt handler, which a nested interrupt cannot have
+expect_fail_with "gpiomon with a debounce period" "invalid" \
+	timeout 10 gpiomon -n 1 -p 10ms -c "$b" 8
+msg "gpiomon with a debounce period: $(echo "$FAIL_OUT" | head -n 1)"
 # Open drain, emulated: high releases the line (input), low drives 0
 gpioset -t 0 -d open-drain -c "$b" 7=1 || fail "open-drain high refused"
 expect "remote 1:7 after open-drain high" "$(sim_get_direction 1 7)" in
