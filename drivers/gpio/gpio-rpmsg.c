@@ -1036,10 +1036,14 @@ static void rpmsg_gpio_irq_bus_sync_unlock(struct irq_data *d)
 		 * has returned 0 and nothing else would send it again.
 		 */
 		if (type != RPMSG_GPIO_IRQ_TYPE_NONE &&
-		    l->sent_type != type && !rpmsg_gpio_irq_stopped(chip)) {
+		    l->sent_type != type && !READ_ONCE(chip->dead)) {
 			set_bit(hwirq, chip->irq_rearm);
-			queue_delayed_work(system_dfl_long_wq, &chip->irq_work,
-					   msecs_to_jiffies(READ_ONCE(timeout_ms)));
+			/* While held, the run that .complete queues retries it */
+			scoped_guard(spinlock_irqsave, &chip->lock)
+				if (!chip->dead && !chip->holding)
+					queue_delayed_work(system_dfl_long_wq,
+							   &chip->irq_work,
+							   msecs_to_jiffies(READ_ONCE(timeout_ms)));
 		}
 	}
 
