@@ -29,7 +29,7 @@ for c in "${cases[@]}"; do
 	case ${c##*/} in
 	module-*|chip-detect.sh|lifecycle-*|crash-*|remove-while-waiting.sh|\
 	fault-hung-remote.sh|fault-slow-start.sh|fault-late-in-order.sh|\
-	hog-slow-remote.sh|suspend-*|wakeup.sh) module_cases+=("$c") ;;
+	hog-slow-remote.sh|suspend-*|wakeup*.sh) module_cases+=("$c") ;;
 	esac
 done
 
