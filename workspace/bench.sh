@@ -20,30 +20,26 @@ obj=$(bash "$TOP/workspace/kernels.sh" "${BENCH_FLAVOUR:-bench}" | awk '{print $
 # lines, at indexes 16, 32 and 48 on; DT nodes give them their ngpios.
 # For the recovery rows: 16 each of 32 and 256 lines at 64 and 80 on.
 sim=1:20,2:32,4:32,6:32
+# dt_node INDEX LINES [hog]: a controller's node; "hog" adds a hog
+# driving its line 1 high
+dt_node() {
+	printf '\tgpio@%x {\n\t\tcompatible = "rpmsg-gpio";\n' "$1"
+	printf '\t\treg = <%d>;\n\t\tngpios = <%d>;\n' "$1" "$2"
+	printf '\t\tgpio-controller;\n\t\t#gpio-cells = <2>;\n'
+	printf '\t\tinterrupt-controller;\n\t\t#interrupt-cells = <2>;\n'
+	[ "${3:-}" != hog ] ||
+		printf '\t\thog-1 {\n\t\t\tgpio-hog;\n\t\t\tgpios = <1 0>;\n\t\t\toutput-high;\n\t\t};\n'
+	printf '\t};\n'
+}
 {
 	echo "&{/remoteproc-sim/rpmsg/rpmsg-io} {"
-	for lines in 32 128 256; do
-		case $lines in 32) first=16 ;; 128) first=32 ;; 256) first=48 ;; esac
+	# Probe and scale rows: first index, lines, hog or not; then the
+	# recovery rows
+	for set in 16:32: 32:128: 48:256: 64:32:hog 80:256:hog; do
+		IFS=: read -r first lines hog <<< "$set"
 		for i in $(seq "$first" $((first + 15))); do
 			sim+=",$i:$lines"
-			printf '\tgpio@%x {\n\t\tcompatible = "rpmsg-gpio";\n' "$i"
-			printf '\t\treg = <%d>;\n\t\tngpios = <%d>;\n' "$i" "$lines"
-			printf '\t\tgpio-controller;\n\t\t#gpio-cells = <2>;\n'
-			printf '\t\tinterrupt-controller;\n\t\t#interrupt-cells = <2>;\n\t};\n'
-		done
-	done
-	# Recovery rows: 16 each of 32 and 256 lines at 64 and 80 on, each
-	# with a hog driving its line 1 high
-	for lines in 32 256; do
-		case $lines in 32) first=64 ;; 256) first=80 ;; esac
-		for i in $(seq "$first" $((first + 15))); do
-			sim+=",$i:$lines"
-			printf '\tgpio@%x {\n\t\tcompatible = "rpmsg-gpio";\n' "$i"
-			printf '\t\treg = <%d>;\n\t\tngpios = <%d>;\n' "$i" "$lines"
-			printf '\t\tgpio-controller;\n\t\t#gpio-cells = <2>;\n'
-			printf '\t\tinterrupt-controller;\n\t\t#interrupt-cells = <2>;\n'
-			printf '\t\thog-1 {\n\t\t\tgpio-hog;\n\t\t\tgpios = <1 0>;\n'
-			printf '\t\t\toutput-high;\n\t\t};\n\t};\n'
+			dt_node "$i" "$lines" "$hog"
 		done
 	done
 	echo "};"

@@ -58,7 +58,6 @@
 #include <linux/rpmsg.h>
 #include <poll.h>
 #include <signal.h>
-#include <stdbool.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -374,21 +373,28 @@ static void write_file(const char *path, const char *value)
 	close(fd);
 }
 
+/* The first character of @path (a simulator's debugfs file) */
+static char first_char(const char *path)
+{
+	char c = 0;
+	int fd;
+
+	fd = open(path, O_RDONLY | O_CLOEXEC);
+	if (fd < 0)
+		die("open %s", path);
+	if (read(fd, &c, 1) != 1)
+		die("read %s", path);
+	close(fd);
+	return c;
+}
+
 /* Wait until @path reads "0" (the remote re-armed the interrupt) */
 static void wait_zero(const char *path)
 {
 	uint64_t end = now_ns() + EVENT_TIMEOUT_MS * 1000000ull;
-	char c = 0;
-	int fd;
 
 	for (;;) {
-		fd = open(path, O_RDONLY | O_CLOEXEC);
-		if (fd < 0)
-			die("open %s", path);
-		if (read(fd, &c, 1) != 1)
-			die("read %s", path);
-		close(fd);
-		if (c == '0')
+		if (first_char(path) == '0')
 			return;
 		if (now_ns() > end) {
 			errno = ETIMEDOUT;
@@ -619,21 +625,6 @@ static int count_chips(void)
 	return n;
 }
 
-/* Whether @path reads "1" */
-static bool reads_one(const char *path)
-{
-	char c = 0;
-	int fd;
-
-	fd = open(path, O_RDONLY | O_CLOEXEC);
-	if (fd < 0)
-		die("open %s", path);
-	if (read(fd, &c, 1) != 1)
-		die("read %s", path);
-	close(fd);
-	return c == '1';
-}
-
 static int cmd_probe(int argc, char **argv)
 {
 	int want = number(argv[1]), i, names = argc, first = argc;
@@ -660,7 +651,7 @@ static int cmd_probe(int argc, char **argv)
 	printf("chips=%d ns=%llu", count_chips(),
 	       (unsigned long long)(now_ns() - t0));
 	for (i = first; i < argc; i++) {
-		while (!reads_one(argv[i])) {
+		while (first_char(argv[i]) != '1') {
 			if (now_ns() - t0 > timeout) {
 				printf(" hog_timeout=1\n");
 				return 1;
