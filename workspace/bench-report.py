@@ -201,6 +201,18 @@ class Report:
                  h['last10_mean'] / max(h['first10_mean'], 1),
                  'no slower', 'hung.last_vs_first')
 
+    def wake(self):
+        a, z = self.rows.get('wake.awake'), self.rows.get('wake.s2idle')
+        if not a or not z:
+            self.missing.append('wake')
+            return
+        self.add('wake latency: line fires during s2idle → key event '
+                 'timestamp / read by userspace, median of %d' % z['n'],
+                 '%s / %s' % (ms(z['ev_ns']), ms(z['read_ns'])),
+                 'awake ' + ms(a['read_ns']),
+                 z['read_ns'] / max(a['read_ns'], 1),
+                 ratio_name='wake.s2idle_vs_awake')
+
     def contention(self):
         one = self.get('contend.one.1', 'ops_per_s')
         for row, name in (('contend.one.1', '1 user, 1 controller'),
@@ -227,8 +239,8 @@ def main():
     rows, notes, kernel = parse(log)
     rep = Report(rows)
     for section in (rep.messages, rep.latency, rep.interrupts, rep.flood,
-                    rep.probe, rep.recovery, rep.hung, rep.contention,
-                    rep.profile):
+                    rep.probe, rep.recovery, rep.hung, rep.wake,
+                    rep.contention, rep.profile):
         section()
     with open(out, 'w') as f:
         json.dump({'kernel': kernel, 'rows': rows, 'ratios': rep.ratios,

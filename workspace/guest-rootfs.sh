@@ -210,7 +210,7 @@ sim_ko() {
 		-j"$JOBS" "${args[@]}" modules >&2; then
 		echo "$mo/rpmsg_gpio_sim.ko"
 	else
-		log "guest: building the simulator against $obj failed"
+		die "guest: building the simulator against $obj failed"
 	fi
 }
 
@@ -223,7 +223,7 @@ initrd() {
 	ev=$(guest_tool "$SELFTEST/evread.c")
 	gb=$(guest_tool "$SELFTEST/bench/gpio-bench.c")
 	kver=$(cat "$obj/include/config/kernel.release")
-	ko=$(sim_ko "$obj")
+	ko=$(sim_ko "$obj") || exit
 	t=/usr/share/rpmsg-gpio
 	tmp=$(mktemp -d "${TMPDIR:-/tmp}/rpmsg-gpio-initrd.XXXXXX")
 	# shellcheck disable=SC2064

@@ -353,6 +353,41 @@ if [ -e /sys/power/pm_test ] && grep -qw freeze /sys/power/state; then
 	done
 	echo none > /sys/power/pm_test
 	echo enabled > "$dev/power/wakeup"
+
+	# Wake latency: KEY_A's line fires 3 s after gpio-bench armed it,
+	# during a real suspend-to-idle (and, as the baseline, awake): the
+	# press's timestamp and its read, from the moment the line fired.
+	# The simulator's stand-in RTC ends a sleep the line fails to end.
+	ev=$(input_dev rpmsg-keys) || fail "no rpmsg-keys input device"
+	: > /tmp/wake.s2idle
+	: > /tmp/wake.awake
+	i=0
+	while [ $i -lt 5 ]; do
+		for mode in awake s2idle; do
+			sim_set_input 1 3 1
+			# shellcheck disable=SC2016 # expanded by wait_for's eval
+			wait_for '[ "$(evread -s '"$ev"' 30)" = 0 ]' 5 ||
+				fail "KEY_A still pressed with line 1:3 high"
+			$B wake "$ev" 30 "$(sim_line_file 1 3 input_after)" 0 3000 \
+				> /tmp/wake.out &
+			wait_for 'grep -q armed /tmp/wake.out' 5 || fail "gpio-bench wake did not arm"
+			if [ $mode = s2idle ]; then
+				echo "40000 wake" > "$SIM_DEBUGFS/after"
+				echo freeze > /sys/power/state || fail "suspend to idle failed"
+				echo "0 cancel" > "$SIM_DEBUGFS/after"
+			fi
+			wait $! || fail "gpio-bench wake failed: $(cat /tmp/wake.out)"
+			sed -n 's/^ev_ns=\([0-9]*\) read_ns=\([0-9]*\)$/\1 \2/p' /tmp/wake.out \
+				>> /tmp/wake.$mode
+		done
+		i=$((i + 1))
+	done
+	sim_set_input 1 3 1
+	for mode in awake s2idle; do
+		[ "$(wc -l < /tmp/wake.$mode)" = 5 ] || fail "wake $mode: $(cat /tmp/wake.$mode)"
+		row wake.$mode ev_ns="$(cut -d' ' -f1 /tmp/wake.$mode | median)" \
+			read_ns="$(cut -d' ' -f2 /tmp/wake.$mode | median)" n=5
+	done
 else
 	note "no pm_test or s2idle: no wakeup row"
 fi

@@ -49,12 +49,20 @@
  *   write FILE VALUE...
  *	writes VALUE to FILE, for each pair: the time it took (gpio-sim's
  *	"live" returns once the chip is registered).
+ *   wake EVDEV CODE AFTER_FILE LEVEL MS
+ *	writes "LEVEL MS" to AFTER_FILE (the simulator's input_after: the
+ *	line fires MS ms later, from the remote's own timer), prints
+ *	"armed", then waits for key CODE's press on EVDEV (/dev/input/N):
+ *	the press's timestamp (ev_ns) and the end of its read (read_ns),
+ *	from the moment the line fired. Meanwhile the caller may suspend
+ *	the system.
  */
 
 #include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>
 #include <linux/gpio.h>
+#include <linux/input.h>
 #include <linux/rpmsg.h>
 #include <poll.h>
 #include <signal.h>
@@ -712,6 +720,38 @@ static int cmd_write(int argc, char **argv)
 	return 0;
 }
 
+static int cmd_wake(char **argv)
+{
+	unsigned long code = number(argv[1]), ms = number(argv[4]);
+	int clock = CLOCK_MONOTONIC, fd;
+	struct input_event ev;
+	uint64_t fire, t;
+	char arm[32];
+
+	fd = open(argv[0], O_RDONLY | O_CLOEXEC);
+	if (fd < 0)
+		die("open %s", argv[0]);
+	if (ioctl(fd, EVIOCSCLOCKID, &clock))
+		die("%s", "EVIOCSCLOCKID");
+	snprintf(arm, sizeof(arm), "%lu %lu", number(argv[3]), ms);
+	fire = now_ns() + ms * 1000000ull;
+	write_file(argv[2], arm);
+	printf("armed\n");
+	for (;;) {
+		if (read(fd, &ev, sizeof(ev)) != sizeof(ev))
+			die("read %s", argv[0]);
+		if (ev.type == EV_KEY && ev.code == code && ev.value == 1)
+			break;
+	}
+	t = now_ns();
+	close(fd);
+	printf("ev_ns=%lld read_ns=%lld\n",
+	       (long long)((uint64_t)ev.input_event_sec * 1000000000ull +
+			   ev.input_event_usec * 1000ull - fire),
+	       (long long)(t - fire));
+	return 0;
+}
+
 static void usage(void)
 {
 	fprintf(stderr,
@@ -725,9 +765,10 @@ static void usage(void)
 		"       %s spin MS\n"
 		"       %s probe ANNOUNCE WANT TIMEOUT_MS NAME... [-- FILE...]\n"
 		"       %s hung CHIP LINE HANG_FILE N\n"
-		"       %s write FILE VALUE [FILE VALUE]...\n",
+		"       %s write FILE VALUE [FILE VALUE]...\n"
+		"       %s wake EVDEV CODE AFTER_FILE LEVEL MS\n",
 		prog, prog, prog, prog, prog, prog, prog, prog, prog, prog,
-		prog);
+		prog, prog);
 	exit(2);
 }
 
@@ -759,6 +800,8 @@ int main(int argc, char **argv)
 		return cmd_hung(argv + 2);
 	if (!strcmp(cmd, "write") && n >= 2 && n % 2 == 0)
 		return cmd_write(n, argv + 2);
+	if (!strcmp(cmd, "wake") && n == 5)
+		return cmd_wake(argv + 2);
 	usage();
 	return 2;
 }

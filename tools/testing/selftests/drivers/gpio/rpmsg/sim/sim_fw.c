@@ -878,7 +878,7 @@ SIM_LINE_ATTR(wake, NULL);
 /*
  * "LEVEL MS": the input goes to LEVEL MS ms from now, from a timer of the
  * remote's own, so that a line fires while Linux is suspending, suspended
- * or resuming (its tasks are frozen then). On system_wq, which is not
+ * or resuming (its tasks are frozen then). On system_dfl_wq, which is not
  * freezable, like the remote's own clock.
  */
 static void sim_later_fn(struct work_struct *work)
@@ -920,7 +920,7 @@ static ssize_t sim_line_input_after_write(struct file *file,
 			continue;
 		later->line = line;
 		later->level = level;
-		queue_delayed_work(system_wq, &later->work,
+		queue_delayed_work(system_dfl_wq, &later->work,
 				   msecs_to_jiffies(ms));
 		ret = count;
 		break;

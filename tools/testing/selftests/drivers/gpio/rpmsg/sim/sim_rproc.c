@@ -23,6 +23,7 @@
 #include <linux/rpmsg/gpio.h>
 #include <linux/rpmsg/ns.h>
 #include <linux/slab.h>
+#include <linux/suspend.h>
 #include <linux/vhost_iotlb.h>
 #include <linux/virtio_config.h>
 #include <linux/virtio_ids.h>
@@ -871,7 +872,11 @@ static ssize_t sim_action_write(struct file *file, const char __user *ubuf,
 /*
  * An action the remote takes later, by itself: "MS crash" or "MS withdraw
  * NAME". It runs from a timer and a workqueue that is not frozen, so it
- * can happen while Linux is suspended.
+ * can happen while Linux is suspended. "MS wake" is not the remote's: it
+ * stands for another wake source of the board (an RTC alarm), so that a
+ * case whose driver fails to wake a real suspend-to-idle ends it anyway,
+ * and fails, instead of sleeping until the guest's time limit. "0 cancel"
+ * cancels what is pending.
  */
 static void sim_after_work(struct work_struct *work)
 {
@@ -884,10 +889,14 @@ static void sim_after_work(struct work_struct *work)
 	strscpy(name, sim->after_name);
 	mutex_unlock(&sim->lock);
 
-	if (!strcmp(action, "crash"))
+	if (!strcmp(action, "crash")) {
 		sim_crash(sim);
-	else
+	} else if (!strcmp(action, "wake")) {
+		dev_info(sim->dev, "another wake source of the board fires\n");
+		pm_system_wakeup();
+	} else {
 		sim_announce(sim, name, false);
+	}
 }
 
 static ssize_t sim_after_write(struct file *file, const char __user *ubuf,
@@ -904,8 +913,14 @@ static ssize_t sim_after_write(struct file *file, const char __user *ubuf,
 		return PTR_ERR(s);
 	n = sscanf(s, "%u %15s %31s", &ms, action, name);
 	kfree(s);
-	if (n < 2 || ms > 600000 ||
-	    (strcmp(action, "crash") && (strcmp(action, "withdraw") || n < 3)))
+	if (n < 2 || ms > 600000)
+		return -EINVAL;
+	if (!strcmp(action, "cancel")) {
+		cancel_delayed_work_sync(&sim->after_work);
+		return count;
+	}
+	if (strcmp(action, "crash") && strcmp(action, "wake") &&
+	    (strcmp(action, "withdraw") || n < 3))
 		return -EINVAL;
 
 	mutex_lock(&sim->lock);
