@@ -225,7 +225,8 @@ sim_log_expect() {
 	[ "$got" = "$want" ] && return 0
 	# A storm logs thousands of entries: say how many, show the first
 	[ ${#got} -le 300 ] ||
-		got="$(echo "$got" | tr ';' '\n' | grep -c .) entries: $(echo "$got" | cut -c1-200)..."
+		got="$(echo "$got" | tr ';' '\n' |
+			grep -c .) entries: $(echo "$got" | cut -c1-200)..."
 	fail "$what: the remote (controller $ctrl) was sent '$got', expected '$want'"
 }
 
@@ -261,7 +262,9 @@ chip_of() {
 	done
 	# Fall back on the label, in case the chip is not the channel's child.
 	gpiodetect 2>/dev/null |
-		awk -v n="rpmsg-io-$1" 'index($0, n "]") || index($0, n ".") { print $1; f = 1; exit }
+		awk -v n="rpmsg-io-$1" 'index($0, n "]") || index($0, n ".") {
+				print $1; f = 1; exit
+			}
 			END { exit !f }'
 }
 
@@ -421,7 +424,10 @@ stat_words() {
 		END {
 			n = split(cmds, c, " ")
 			for (i = 1; i <= n; i++) {
-				if (!((pfx c[i]) in v)) { print "no " pfx c[i] > "/dev/stderr"; exit 1 }
+				if (!((pfx c[i]) in v)) {
+					print "no " pfx c[i] > "/dev/stderr"
+					exit 1
+				}
 				printf "%s%s=%s", (i > 1 ? " " : ""), c[i], v[pfx c[i]]
 			}
 			print (extra == "" ? "" : " " extra)

@@ -326,7 +326,8 @@ for lines in 32 256; do
 			# shellcheck disable=SC2086
 			out=$($B probe "$SIM_DEBUGFS/announce" $want 30000 $names -- $files) ||
 				fail "$n controllers of $lines lines after a crash: $out"
-			echo "$out" | tr ' ' '\n' | sed -n 's/^ns=//p; s/^hog_ns=//p' | tr '\n' ' ' >> /tmp/recover
+			echo "$out" | tr ' ' '\n' | sed -n 's/^ns=//p; s/^hog_ns=//p' |
+				tr '\n' ' ' >> /tmp/recover
 			echo >> /tmp/recover
 			k=$((k + 1))
 		done
@@ -370,7 +371,8 @@ if [ -e /sys/power/pm_test ] && grep -qw freeze /sys/power/state; then
 				fail "KEY_A still pressed with line 1:3 high"
 			$B wake "$ev" 30 "$(sim_line_file 1 3 input_after)" 0 3000 \
 				> /tmp/wake.out &
-			wait_for 'grep -q armed /tmp/wake.out' 5 || fail "gpio-bench wake did not arm"
+			wait_for 'grep -q armed /tmp/wake.out' 5 ||
+				fail "gpio-bench wake did not arm"
 			if [ $mode = s2idle ]; then
 				echo "40000 wake" > "$SIM_DEBUGFS/after"
 				echo freeze > /sys/power/state || fail "suspend to idle failed"

@@ -105,7 +105,7 @@ static unsigned long number(const char *s)
 	v = strtoul(s, &end, 0);
 	if (errno || !*s || *end) {
 		errno = EINVAL;
-		die("not a number: %s", s);
+		die("%s is not numeric", s);
 	}
 	return v;
 }
@@ -755,7 +755,7 @@ static int cmd_wake(char **argv)
 static void usage(void)
 {
 	fprintf(stderr,
-		"usage: %s lat CHIP LINE get|set N\n"
+		"Usage: %s lat CHIP LINE get|set N\n"
 		"       %s raw CTRL_DEV DST LINE N\n"
 		"       %s cmp CHIP GET_LINE SET_LINE CTRL_DEV DST RAW_LINE SIM_CHIP N\n"
 		"       %s dir CHIP LINE N\n"

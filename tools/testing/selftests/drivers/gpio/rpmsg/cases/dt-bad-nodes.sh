@@ -33,7 +33,8 @@ for n in 5 7; do
 	d=$(rpmsg_dev rpmsg-io-$n) || fail "no rpmsg device rpmsg-io-$n"
 	[ ! -e "$d/driver" ] || fail "rpmsg-io-$n is bound"
 done
-echo "$log" | grep -q "rpmsg-io-5.*invalid ngpios 0" || fail "no 'invalid ngpios 0' for rpmsg-io-5: $log"
+echo "$log" | grep -q "rpmsg-io-5.*invalid ngpios 0" ||
+	fail "no 'invalid ngpios 0' for rpmsg-io-5: $log"
 echo "$log" | grep -q "rpmsg-io-7.*invalid ngpios 100000" ||
 	fail "no 'invalid ngpios 100000' for rpmsg-io-7: $log"
 

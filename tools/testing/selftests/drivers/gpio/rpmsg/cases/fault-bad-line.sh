@@ -30,7 +30,8 @@ sim_fault 0 "notify 10"
 sim_fault 0 "notify 31"
 # shellcheck disable=SC2016
 wait_for '[ "$(drv_stat 0 dropped_irq_disabled)" -ge $((n + 2)) ]' 5 ||
-	fail "rpmsg-io-0: dropped_irq_disabled $(drv_stat 0 dropped_irq_disabled), expected $((n + 2))"
+	fail "rpmsg-io-0: dropped_irq_disabled $(drv_stat 0 dropped_irq_disabled)," \
+		"expected $((n + 2))"
 expect "rpmsg-io-0 notifications accepted" "$(drv_stat 0 notifications)" "$nt"
 expect "$a line 10 still readable" "$(gpio_get "$a" 10)" "$(cat "$(sim_line_file 0 10 input)")"
 msg "bad line and disabled-irq notifications dropped"

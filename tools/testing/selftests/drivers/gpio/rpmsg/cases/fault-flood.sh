@@ -50,4 +50,5 @@ wait_for '[ "$(total)" -ge 5000 ]' 60 ||
 expect "notifications accepted or dropped" "$(total)" 5000
 [ "$(drv_stat 2 notifications)" -gt "$nt" ] || fail "no notification accepted"
 expect "$c line 3 after the floods" "$(gpio_get "$c" 3)" "$(cat "$(sim_line_file 2 3 input)")"
-msg "accepted $(($(drv_stat 2 notifications) - nt)), dropped $(($(drv_stat 2 dropped_irq_disabled) - n))"
+msg "accepted $(($(drv_stat 2 notifications) - nt))," \
+	"dropped $(($(drv_stat 2 dropped_irq_disabled) - n))"

@@ -3,10 +3,11 @@
 # A remote that answers in order but arbitrarily late (the simulator's
 # "hold"; fault-late-in-order.sh does it by time): it holds the reply to a
 # read of line 3 (level 1) and sends it only just before its reply to the
-# next request, a read of line 5 (level 0), 1, 2, 4 or 5 timeouts later. The protocol has no sequence number; still, no read may return
-# the other read's value: each read of line 5 fails or gives 0, each read
-# of line 3 fails or gives 1, and both give their level again within a
-# few tries. Reads are "gpioget --as-is": one GET_VALUE each.
+# next request, a read of line 5 (level 0), 1, 2, 4 or 5 timeouts later.
+# The protocol has no sequence number; still, no read may return the
+# other read's value: each read of line 5 fails or gives 0, each read of
+# line 3 fails or gives 1, and both give their level again within a few
+# tries. Reads are "gpioget --as-is": one GET_VALUE each.
 . "$(dirname "$0")/../lib.sh"
 
 CTRL=2

@@ -39,7 +39,8 @@ while [ $i -lt $ops ]; do
 	[ $i -lt $((ops - 10)) ] || last=$((last + dt))
 	i=$((i + 1))
 done
-[ "$(drv_stat 2 tx_full)" -gt "$busy" ] || fail "the tx ring never filled (tx_full $(drv_stat 2 tx_full))"
+[ "$(drv_stat 2 tx_full)" -gt "$busy" ] ||
+	fail "the tx ring never filled (tx_full $(drv_stat 2 tx_full))"
 # Process creation dominates under emulation: compare, with slack
 [ $last -le $((2 * first + 1000)) ] ||
 	fail "the last 10 operations took $last ms, the first 10 $first ms"
@@ -55,7 +56,8 @@ sim_ctl unhang
 drv_timeout_set 1000
 # The replies to what the remote now takes in arrive late or unasked for
 # shellcheck disable=SC2016 # expanded by wait_for's eval
-wait_for '[ "$(drv_stat 2 suspect)" = 0 ] && [ "$(gpio_get "$c" 3)" = "$(cat "$(sim_line_file 2 3 input)")" ]' 30 ||
+wait_for '[ "$(drv_stat 2 suspect)" = 0 ] &&
+	[ "$(gpio_get "$c" 3)" = "$(cat "$(sim_line_file 2 3 input)")" ]' 30 ||
 	fail "$c does not work after the remote resumed"
 chip_works 2 "$c" 3 4
 msg "$ops operations against a hung remote: first 10 took $first ms, last 10 $last ms; works after"

@@ -26,7 +26,8 @@ wait_for sim_channels_up 30 || {
 # shellcheck disable=SC2016 # expanded by wait_for's eval
 wait_for '[ "$(sim_get_direction 0 7) $(sim_get_output 0 7)" = "out 1" ]' 20 ||
 	fail "the hog did not reach the remote: line 0:7 is" \
-		"$(sim_get_direction 0 7) $(sim_get_output 0 7) (sent: $(sim_log 0 | grep ' 7 ' | tr '\n' ';'))"
+		"$(sim_get_direction 0 7) $(sim_get_output 0 7)" \
+		"(sent: $(sim_log 0 | grep ' 7 ' | tr '\n' ';'))"
 a=$(need_chip 0) || exit
 expect "$a line 7 consumer" "$(line_consumer "$a" 7)" hog-pwr
 echo 0 > "$SIM_START_PAUSE"

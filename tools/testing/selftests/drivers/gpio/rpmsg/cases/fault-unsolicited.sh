@@ -13,7 +13,8 @@ for i in 1 2 3; do
 done
 # shellcheck disable=SC2016
 wait_for '[ "$(drv_stat 2 dropped_unsolicited_reply)" -ge $((n + 3)) ]' 5 ||
-	fail "dropped_unsolicited_reply $(drv_stat 2 dropped_unsolicited_reply), expected $((n + 3))"
+	fail "dropped_unsolicited_reply $(drv_stat 2 dropped_unsolicited_reply)," \
+		"expected $((n + 3))"
 expect "$c line 3 after unsolicited replies" "$(gpio_get "$c" 3)" 0
 sim_fault 2 "unsolicited 1 0"
 # shellcheck disable=SC2016

@@ -36,7 +36,8 @@ expect "remote 0:7 level" "$(sim_get_output 0 7)" 1
 wait_for 'kmsg_since | grep -q "initial line states sent"' 10 ||
 	fail "no 'initial line states sent' in the log: $(kmsg_since | tail -n 5)"
 expect "'not answering' messages" "$(kmsg_since | grep -c 'initial line states pending')" 1
-kmsg_since | grep -q "failed to register gpiochip" && fail "a registration failed: $(kmsg_since | grep gpiochip)"
+kmsg_since | grep -q "failed to register gpiochip" &&
+	fail "a registration failed: $(kmsg_since | grep gpiochip)"
 wait_for "[ \$(drv_stat 0 suspect) = 0 ]" 10 || fail "replies still presumed lost"
 chip_works 0 "$a" 6 5
 msg "slow remote: $a registered at once, hog sent $(drv_stat 0 init_retries) retries later"

@@ -38,7 +38,8 @@ sleep 1
 expect "remote 1:3 while disabled (fired, not re-armed)" "$(sim_get_masked 1 3)" 1
 
 echo > $keys/disabled_keys || fail "cannot enable KEY_A"
-wait_for "[ \$(grep -c . $out) -ge 1 ]" 5 || fail "the press while disabled was not delivered at enable"
+wait_for "[ \$(grep -c . $out) -ge 1 ]" 5 ||
+	fail "the press while disabled was not delivered at enable"
 expect "event at enable" "$(sed -n 1p "$out")" "key $KEY_A 1"
 # shellcheck disable=SC2016
 wait_for '[ "$(sim_get_masked 1 3)" = 0 ]' 5 || fail "line 1:3 not re-armed at enable"

@@ -45,7 +45,8 @@ sim_set_input $CTRL $LINE 0
 wait_for "grep -q 'key $KEY_C 1' $out" 5 || fail "no KEY_C press: $(cat "$out")"
 # Still active: it fires again after each re-arm
 wait_for "[ \$(sim_stat $CTRL notifications) -ge $((n0 + 3)) ]" 5 ||
-	fail "level-low fired $(($(sim_stat $CTRL notifications) - n0)) times while low, expected again and again"
+	fail "level-low fired $(($(sim_stat $CTRL notifications) - n0)) times while low," \
+		"expected again and again"
 sim_set_input $CTRL $LINE 1
 wait_for "grep -q 'key $KEY_C 0' $out" 15 || fail "no KEY_C release: $(cat "$out")"
 wait "$pid" || fail "evread: $(cat "$out")"
@@ -58,5 +59,6 @@ expect "SET_IRQ_TYPE per notification ($((n - n0)) notifications)" \
 	"$(($(sim_stat $CTRL set_irq_type) - t0))" $((n - n0))
 # Each re-arm asked for level-low again
 ! sim_log $CTRL | grep "^set_irq_type $LINE " | grep -qv " 8$" ||
-	fail "re-arms with another type than 8: $(sim_log $CTRL | grep "^set_irq_type $LINE " | sort | uniq -c)"
+	fail "re-arms with another type than 8:" \
+		"$(sim_log $CTRL | grep "^set_irq_type $LINE " | sort | uniq -c)"
 msg "level-low (type 8) fired $((n - n0)) times while low, each re-armed once"

@@ -44,7 +44,8 @@ sim_set_input $CTRL $LINE 1
 wait_for "grep -q 'key $KEY_B 1' $out" 5 || fail "no KEY_B press: $(cat "$out")"
 # Still active: it fires again after each re-arm
 wait_for "[ \$(sim_stat $CTRL notifications) -ge $((n0 + 3)) ]" 5 ||
-	fail "level-high fired $(($(sim_stat $CTRL notifications) - n0)) times while active, expected again and again"
+	fail "level-high fired $(($(sim_stat $CTRL notifications) - n0)) times while active," \
+		"expected again and again"
 sim_set_input $CTRL $LINE 0
 wait_for "grep -q 'key $KEY_B 0' $out" 5 || fail "no KEY_B release: $(cat "$out")"
 wait "$pid" || fail "evread: $(cat "$out")"

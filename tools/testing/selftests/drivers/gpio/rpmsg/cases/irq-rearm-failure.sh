@@ -39,7 +39,8 @@ sim_log_expect "re-arm after the first edge" $CTRL \
 
 sim_set_input $CTRL $LINE 0
 sim_set_input $CTRL $LINE 1
-mon_wait_events $out 2 || fail "the edge after the retried re-arm did not reach gpiomon: $(cat $out)"
+mon_wait_events $out 2 ||
+	fail "the edge after the retried re-arm did not reach gpiomon: $(cat $out)"
 expect "events" "$(tr '\n' ' ' < $out)" "$LINE rising $LINE rising "
 wait_gone "$MON_PID" 5 || fail "gpiomon did not exit after 2 events"
 msg "a failed re-arm was retried and the next edge got through"

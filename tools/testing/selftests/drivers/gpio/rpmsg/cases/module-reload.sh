@@ -37,7 +37,9 @@ expect "$c line 4 consumer" "$(line_consumer "$c" 4)" gpioset
 kill $ps
 wait_for "! kill -0 $ps" 5 || fail "gpioset does not die"
 
-rmmod gpio_rpmsg || fail "rmmod failed with no line requested ($(cat /sys/module/gpio_rpmsg/refcnt) references)"
+rmmod gpio_rpmsg ||
+	fail "rmmod failed with no line requested" \
+		"($(cat /sys/module/gpio_rpmsg/refcnt) references)"
 wait_for "[ ! -e /sys/module/gpio_rpmsg ]" 10 || fail "module still there"
 for n in 0 1 2; do
 	! chip_of $n >/dev/null || fail "rpmsg-io-$n still has a gpiochip"

@@ -35,8 +35,10 @@ for level in devices platform; do
 	expect "events of wakeup source $ws ($level)" "$(ws_events "$ws")" "$ws0"
 	mon_wait_events "$out" $((events + 1)) ||
 		fail "the edge did not reach gpiomon after resume ($level): $(cat "$out")"
-	set -- $(echo "$calls" | calls_between rpmsg_gpio_prepare rpmsg_gpio_complete edge_irq_thread)
-	[ "$1" != unseen ] || fail "the driver's .prepare/.complete not traced: $(echo "$calls" | sort | uniq -c)"
+	set -- $(echo "$calls" |
+		calls_between rpmsg_gpio_prepare rpmsg_gpio_complete edge_irq_thread)
+	[ "$1" != unseen ] ||
+		fail "the driver's .prepare/.complete not traced: $(echo "$calls" | sort | uniq -c)"
 	expect "handler calls while held ($level)" "$1" 0
 	expect "handler calls after resume ($level)" "$2" 1
 	sim_wait_rearmed 2 5 $((n + 1)) || fail "line 2:5 not re-armed after resume ($level)"

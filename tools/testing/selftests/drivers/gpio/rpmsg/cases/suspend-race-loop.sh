@@ -37,4 +37,5 @@ sleep 1
 expect "gpiomon events for $sent notifications" "$(mon_events "$out")" $sent
 kill $MON_PID
 wait_gone $MON_PID 5 || fail "gpiomon does not exit"
-msg "$cycles suspend cycles: $sent notifications, $(($(drv_stat 2 held) - held)) held, each delivered once"
+msg "$cycles suspend cycles: $sent notifications," \
+	"$(($(drv_stat 2 held) - held)) held, each delivered once"

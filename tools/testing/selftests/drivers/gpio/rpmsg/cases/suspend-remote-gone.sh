@@ -24,7 +24,8 @@ kmsg_mark
 pm_test_suspend devices $SUSPEND_S
 expect "suspend to idle (pm_test devices) with a withdraw" "$PM_RC" 0
 while_suspended "destroying channel rpmsg-io-2" ||
-	fail "the withdraw did not come while suspended: $(kmsg_since | grep -e 'suspend debug' -e rpmsg-io-2)"
+	fail "the withdraw did not come while suspended:" \
+		"$(kmsg_since | grep -e 'suspend debug' -e rpmsg-io-2)"
 wait_for "! chip_of 2" 10 || fail "rpmsg-io-2 still has a chip after the withdraw"
 sim_ctl announce rpmsg-io-2
 c=$(need_chip 2) || exit
@@ -38,7 +39,8 @@ kmsg_mark
 pm_test_suspend devices $SUSPEND_S
 expect "suspend to idle (pm_test devices) with a crash" "$PM_RC" 0
 while_suspended "crash detected" ||
-	fail "the crash did not come while suspended: $(kmsg_since | grep -e 'suspend debug' -e crash)"
+	fail "the crash did not come while suspended:" \
+		"$(kmsg_since | grep -e 'suspend debug' -e crash)"
 expect "crashes" "$(sim_global_stat crashes)" $((crashes + 1))
 for n in 0 1 2 3; do
 	wait_for "c=\$(chip_of $n) && ! echo '$old' | grep -qw \$(chip_inode \$c)" 60 ||

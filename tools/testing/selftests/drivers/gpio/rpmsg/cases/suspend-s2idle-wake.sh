@@ -63,7 +63,8 @@ expect "events of wakeup source $ws" "$(ws_events "$ws")" $((ws0 + 1))
 kmsg_since | grep -q "last active wakeup source: $ws" ||
 	fail "$ws not named as the wakeup source: $(kmsg_since | grep 'wakeup source' | tail -n 3)"
 kmsg_since | grep -q "PM: resume from suspend-to-idle" || fail "no resume from suspend to idle"
-mon_wait_events "$mon" 1 || fail "gpiomon did not get the edge of line 2:6 after resume: $(cat "$mon")"
+mon_wait_events "$mon" 1 ||
+	fail "gpiomon did not get the edge of line 2:6 after resume: $(cat "$mon")"
 sleep 1
 expect "gpiomon events" "$(mon_events "$mon")" 1
 kill $MON_PID

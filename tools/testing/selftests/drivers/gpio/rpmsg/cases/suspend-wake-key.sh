@@ -46,7 +46,8 @@ expect "wakeups reported by rpmsg-io-1" "$(drv_stat 1 wakeups)" $((wakeups + 1))
 expect "events of wakeup source $ws" "$(ws_events "$ws")" $((ws0 + 1))
 [ "$(cat /sys/power/wakeup_count)" -gt "$count" ] || fail "wakeup_count did not grow"
 kmsg_since | grep -q "Wakeup pending, aborting suspend" ||
-	fail "the suspend was not ended by a wakeup: $(kmsg_since | grep -i -e wakeup -e suspend | tail -n 5)"
+	fail "the suspend was not ended by a wakeup:" \
+		"$(kmsg_since | grep -i -e wakeup -e suspend | tail -n 5)"
 kmsg_since | grep -q "wakeup source: $ws" ||
 	fail "$ws not named as the wakeup source: $(kmsg_since | grep 'wakeup source' | tail -n 3)"
 wait "$pid" || fail "the press did not arrive after resume: $(cat "$out")"

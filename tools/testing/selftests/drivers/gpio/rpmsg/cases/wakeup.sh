@@ -4,12 +4,13 @@
 # 3, "wakeup-source" in guest.dtsi) enables irq wake at system suspend and
 # disables it at resume. With pm_test=devices (devices suspend, nothing
 # sleeps) the remote must see one SET_WAKEUP per change: enable (1) then
-# disable (0), in that order (its request log), and end with wake 0. With the device's wakeup disabled, a
-# suspend sends no SET_WAKEUP at all. Besides, gpio-keys reads the key at
-# resume (gpio_keys_report_state): one GET_VALUE, two without wakeup, as
-# it then also closes and reopens its input device (open: the keyboard
-# handler has it) and reads the key at open. Nothing else: an output held
-# across the suspend keeps its level at the remote, and is not re-sent.
+# disable (0), in that order (its request log), and end with wake 0.
+# With the device's wakeup disabled, a suspend sends no SET_WAKEUP at
+# all. Besides, gpio-keys reads the key at resume
+# (gpio_keys_report_state): one GET_VALUE, two without wakeup, as it then
+# also closes and reopens its input device (open: the keyboard handler
+# has it) and reads the key at open. Nothing else: an output held across
+# the suspend keeps its level at the remote, and is not re-sent.
 . "$(dirname "$0")/../lib.sh"
 
 dev=/sys/devices/platform/rpmsg-keys
