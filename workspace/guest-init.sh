@@ -4,7 +4,8 @@
 #
 # Mounts the usual filesystems, makes uevents with a MODALIAS load their
 # module (as udev would), then by MODE from /etc/rig.conf:
-#   test   run the selftests (rpmsg-gpio.sh, KTAP) and power off
+#   test   run the kselftest target drivers/gpio/rpmsg with kselftest's
+#          run_kselftest.sh (KTAP; the cases of $T/cases.list) and power off
 #   run    load the simulator, show a short demo and power off
 #   bench  load the simulator, run the benchmarks (bench.sh), power off
 #   shell  load the simulator and drop to a shell; power off when it exits
@@ -23,9 +24,18 @@ mount -t tmpfs tmpfs /run
 mount -t debugfs debugfs /sys/kernel/debug
 mount -t configfs configfs /sys/kernel/config
 mkdir -p /dev/pts && mount -t devpts devpts /dev/pts
+# What udev would add, and kselftest's runner writes to (/dev/stdout)
+ln -sf /proc/self/fd /dev/fd
+ln -sf /proc/self/fd/0 /dev/stdin
+ln -sf /proc/self/fd/1 /dev/stdout
+ln -sf /proc/self/fd/2 /dev/stderr
+# kselftest's runner calls GNU timeout with --foreground, which busybox's
+# lacks; without job control here there is nothing for it to do.
+rm -f /usr/bin/timeout
+printf '#!/bin/sh\n[ "$1" = --foreground ] && shift\nexec busybox timeout "$@"\n' > /usr/bin/timeout
+chmod 0755 /usr/bin/timeout
 
 . /etc/rig.conf
-T=/usr/share/rpmsg-gpio
 
 # uevent helper: load the module for a new device's MODALIAS, as udev
 # does. Every request is logged to /run/modprobe.log.
@@ -44,7 +54,7 @@ echo /sbin/uevent-helper > /proc/sys/kernel/hotplug
 
 load_sim() {
 	# shellcheck disable=SC2086
-	insmod $T/rpmsg_gpio_sim.ko $SIM_PARAMS
+	insmod $T/sim/rpmsg_gpio_sim.ko $SIM_PARAMS
 }
 
 # Copy stdin to the kernel log, line by line. Lines starting with "<"
@@ -66,8 +76,13 @@ case "$MODE" in
 test)
 	echo on > /proc/sys/kernel/printk_devkmsg 2>/dev/null
 	echo "# rig: kernel $(uname -r), cases: $(cat $T/cases.list | tr '\n' ' ')" > /dev/kmsg
-	# shellcheck disable=SC2046 # one word per case
-	sh $T/rpmsg-gpio.sh $(cat $T/cases.list) 2>&1 | to_kmsg
+	# kselftest's way of giving a test its arguments; SIM_PARAMS and
+	# GUEST_ENV's variables reach rpmsg-gpio.sh through the environment.
+	# KSFT_TIMEOUT (make soak) overrides settings' limit for the run.
+	KSELFTEST_RPMSG_GPIO_SH_ARGS=$(tr '\n' ' ' < $T/cases.list)
+	export KSELFTEST_RPMSG_GPIO_SH_ARGS SIM_PARAMS
+	(cd $KSFT && ./run_kselftest.sh -c drivers/gpio/rpmsg \
+		${KSFT_TIMEOUT:+-o $KSFT_TIMEOUT}) 2>&1 | to_kmsg
 	finish
 	;;
 bench)
@@ -79,8 +94,8 @@ bench)
 	;;
 run)
 	load_sim
-	if [ -x /usr/share/rpmsg-gpio/demo.sh ]; then
-		sh /usr/share/rpmsg-gpio/demo.sh
+	if [ -x $T/demo.sh ]; then
+		sh $T/demo.sh
 	else
 		gpiodetect; gpioinfo
 	fi

@@ -14,20 +14,18 @@
 #
 # Per run, appended as a second cpio archive (the kernel unpacks
 # concatenated archives): the test kernel's modules ($OBJ/modinst), the
-# simulator module, the selftest scripts and ktap_helpers.sh from the
-# kernel tree, the evdev reader, the benchmarks (gpio-bench, bench.sh),
-# /init and its settings (MODE = test, run, shell or bench; CASE = case
-# scripts, default all).
+# kselftest target drivers/gpio/rpmsg installed by kselftest's own make
+# install (the simulator module built against OBJ, the cases, evread,
+# the benchmarks) under /usr/share/kselftest, /init and its settings
+# (MODE = test, run, shell or bench; CASE = case scripts, default all).
 #
 # GUEST_REFRESH=1 re-reads the package lists (otherwise at most weekly).
 # GUEST_ENV="NAME=VALUE ..." is exported to the guest's scripts (e.g.
 # LOOPS=1000 for the lifecycle cases).
-# SIM_KO=path selects the simulator module (default: built from
-# tools/testing/selftests/drivers/gpio/rpmsg/sim into OBJ/rpmsg-gpio-sim;
-# SIM_KO=none: no simulator).
 . "$(dirname "$0")/lib.sh"
 
-SELFTEST=$TOP/tools/testing/selftests/drivers/gpio/rpmsg
+KSFT_TARGET=drivers/gpio/rpmsg
+SELFTEST=$TOP/tools/testing/selftests/$KSFT_TARGET
 GUEST=$CACHE/guest
 APTDIR=$GUEST/apt
 PKGS=(busybox-static gpiod libgpiod3 libc6)
@@ -175,60 +173,53 @@ base() {
 	echo "$dst"
 }
 
-# A statically linked guest tool from one C file, rebuilt when it changes:
-# guest_tool SOURCE -> the binary
-guest_tool() {
-	local src=$1 bin
-	bin=$OUT/guest/$(basename "$src" .c)
-	mkdir -p "$OUT/guest"
-	if [ ! -e "$bin" ] || [ "$src" -nt "$bin" ]; then
-		"${CROSS_COMPILE}gcc" -static -O2 -Wall -Wextra -Werror -o "$bin.tmp" \
-			"$src" || die "cannot build $src"
-		"${CROSS_COMPILE}strip" "$bin.tmp"
-		mv "$bin.tmp" "$bin"
-	fi
-	echo "$bin"
-}
+# The kselftest target, built and installed as kernel CI would: make -C
+# tools/testing/selftests TARGETS=drivers/gpio/rpmsg install, from out/linux
+# (both series applied), the simulator built against kernel OBJ (KDIR),
+# the C helpers cross-compiled. Into DEST: run_kselftest.sh, kselftest/,
+# kselftest-list.txt and drivers/gpio/rpmsg/.
+ksft_install() {
+	local obj=$1 dest=$2 tree=$OUT/linux sim
 
-# The simulator module for kernel OBJ: $SIM_KO, else built from
-# $SELFTEST/sim into OBJ/rpmsg-gpio-sim (make M= MO=; incremental).
-sim_ko() {
-	local obj=$1 mo=$1/rpmsg-gpio-sim args=()
-
-	case "${SIM_KO:-}" in
-	none) return 0 ;;
-	"") ;;
-	*) [ -e "$SIM_KO" ] || die "SIM_KO=$SIM_KO: no such file"
-	   echo "$SIM_KO"; return 0 ;;
-	esac
-	[ -e "$SELFTEST/sim/Kbuild" ] || return 0
-	grep -q '^CONFIG_MODULES=y' "$obj/.config" || return 0
-	[ -e "$TOP/include/linux/rpmsg/gpio.h" ] &&
-		args+=(RPMSG_GPIO_INCLUDE="$TOP/include")
-	if make -s -C "$obj" M="$SELFTEST/sim" MO="$mo" ARCH=arm64 \
-		CROSS_COMPILE="$CROSS_COMPILE" CC="ccache ${CROSS_COMPILE}gcc" \
-		-j"$JOBS" "${args[@]}" modules >&2; then
-		echo "$mo/rpmsg_gpio_sim.ko"
-	else
-		die "guest: building the simulator against $obj failed"
+	[ "$(git -C "$tree" rev-parse --abbrev-ref HEAD)" = series-selftests ] ||
+		die "$tree is not at branch series-selftests (run make patches)"
+	# The simulator is built in the source tree (kselftest's
+	# TEST_GEN_MODS_DIR): one kernel's build at a time.
+	mkdir -p "$OUT/kselftest"
+	exec 7> "$OUT/kselftest/.lock"
+	flock 7
+	# kbuild would keep objects built against the other kernel
+	sim=$tree/tools/testing/selftests/$KSFT_TARGET/sim
+	if [ "$(cat "$sim/.kdir" 2>/dev/null)" != "$obj" ]; then
+		make -s -C "$obj" M="$sim" clean >&2
+		echo "$obj" > "$sim/.kdir"
 	fi
+	make -s -C "$tree/tools/testing/selftests" TARGETS="$KSFT_TARGET" \
+		ARCH=arm64 CROSS_COMPILE="$CROSS_COMPILE" \
+		CC="ccache ${CROSS_COMPILE}gcc" KDIR="$obj" \
+		O="$OUT/kselftest/$(basename "$obj")" INSTALL_PATH="$dest" \
+		-j"$JOBS" install > "$OUT/kselftest/install.log" 2>&1 ||
+		{ cat "$OUT/kselftest/install.log" >&2
+		  die "guest: building or installing the kselftest target failed"; }
+	exec 7>&-
+	[ -e "$dest/$KSFT_TARGET/sim/rpmsg_gpio_sim.ko" ] ||
+		! grep -q '^CONFIG_MODULES=y' "$obj/.config" ||
+		die "guest: the simulator was not built against $obj"
 }
 
 initrd() {
 	local obj=$1 mode=$2 out=$3; shift 3
-	local b tmp kver ko ev c t
+	local b tmp kver c ksft=/usr/share/kselftest
+	local t=$ksft/$KSFT_TARGET
 	[ -e "$obj/include/config/kernel.release" ] || die "$obj: not a built kernel"
 	case "$mode" in test|run|shell|bench) ;; *) die "mode: test, run, shell or bench" ;; esac
 	b=$(base)
-	ev=$(guest_tool "$SELFTEST/evread.c")
-	gb=$(guest_tool "$SELFTEST/bench/gpio-bench.c")
 	kver=$(cat "$obj/include/config/kernel.release")
-	ko=$(sim_ko "$obj") || exit
-	t=/usr/share/rpmsg-gpio
 	tmp=$(mktemp -d "${TMPDIR:-/tmp}/rpmsg-gpio-initrd.XXXXXX")
 	# shellcheck disable=SC2064
 	trap "rm -rf '$tmp'" EXIT
-	mkdir -p "$tmp/root$t/cases" "$tmp/root/usr/lib/modules" "$tmp/root/usr/bin" "$tmp/root/etc"
+	mkdir -p "$tmp/root/usr/lib/modules" "$tmp/root/usr/bin" "$tmp/root/etc"
+	ksft_install "$obj" "$tmp/root$ksft"
 	(
 	cd "$tmp/root" || exit
 	if [ -d "$obj/modinst/lib/modules/$kver" ]; then
@@ -236,24 +227,20 @@ initrd() {
 		rm -f "usr/lib/modules/$kver/build" "usr/lib/modules/$kver/source"
 	fi
 	install -m 0755 "$TOP/workspace/guest-init.sh" init
-	install -m 0755 "$ev" usr/bin/evread
-	install -m 0755 "$gb" usr/bin/gpio-bench
-	install -m 0755 "$SELFTEST/bench/bench.sh" ".$t/"
-	install -m 0644 "$SELFTEST/lib.sh" "$obj/source/tools/testing/selftests/kselftest/ktap_helpers.sh" ".$t/"
-	install -m 0755 "$SELFTEST/rpmsg-gpio.sh" "$TOP/workspace/guest-demo.sh" ".$t/"
-	mv ".$t/guest-demo.sh" ".$t/demo.sh"
-	[ -n "$ko" ] && install -m 0644 "$ko" ".$t/rpmsg_gpio_sim.ko"
+	install -m 0755 "$TOP/workspace/guest-demo.sh" ".$t/demo.sh"
+	# The cases to run, in this order (default: all, as installed)
 	[ $# -gt 0 ] || set -- "$SELFTEST"/cases/*.sh
 	for c in "$@"; do
-		[ -f "$c" ] || c=$SELFTEST/cases/$c
-		[ -f "$c" ] || c=$c.sh
-		[ -f "$c" ] || die "no case $c"
-		install -m 0755 "$c" ".$t/cases/"
-		basename "$c" >> ".$t/cases.list"
+		c=${c##*/}
+		c=${c%.sh}
+		[ -f ".$t/cases/$c.sh" ] || die "no case $c"
+		echo "$c.sh" >> ".$t/cases.list"
 	done
 	{
 		echo "MODE=$mode"
 		echo "KVER=$kver"
+		echo "KSFT=$ksft"
+		echo "T=$t"
 		echo "SIM_PARAMS='${SIM_PARAMS:-controllers=0:32,1:20,2:8,3:300}'"
 		for v in ${GUEST_ENV:-}; do
 			echo "export ${v%%=*}='${v#*=}'"
@@ -267,7 +254,6 @@ initrd() {
 		"$obj/usr/gen_init_cpio" - | gzip -n -1 > "$tmp/dev.cpio.gz"
 	cat "$b" "$tmp/dev.cpio.gz" "$tmp/run.cpio.gz" > "$out.tmp"
 	mv "$out.tmp" "$out"
-	[ -n "$ko" ] || log "guest: no rpmsg_gpio_sim.ko (SIM_KO=...): cases will fail"
 }
 
 case "${1:-}" in

@@ -169,7 +169,18 @@ verdict() {
 		else if (ok) passed++
 		else failed++
 	}
-	{ line = strip($0) }
+	# run_kselftest.sh nests the suite KTAP one level ("# ok 1 ..."):
+	# those lines are the results; its own ("ok 1 selftests: ...") is
+	# the entry point'"'"'s verdict.
+	{
+		line = strip($0); outer = 0
+		if (line ~ /^# (TAP version|1\.\.[0-9]|(not )?ok [0-9]|# |Bail out)/)
+			line = substr(line, 3)
+		else if (line ~ /^(TAP version|1\.\.[0-9]|(not )?ok [0-9])/)
+			outer = 1
+	}
+	outer && line ~ /^(not )?ok [0-9]+ / { runner = line; next }
+	outer { next }
 	# Kernel reports, anywhere.
 	line ~ splats {
 		nsplat++
@@ -200,6 +211,9 @@ verdict() {
 		if (match(rest, / # (SKIP|XFAIL|TODO)/)) {
 			directive = substr(rest, RSTART + 3)
 			rest = substr(rest, 1, RSTART - 1)
+		} else if (match(rest, / # TIMEOUT /)) {
+			diag = diag "timed out: " substr(rest, RSTART + 3) "\n"
+			rest = substr(rest, 1, RSTART - 1)
 		}
 		results++
 		emit(ok, rest, directive, diag)
@@ -222,6 +236,8 @@ verdict() {
 				d = d "\nQEMU killed after " timeout " s"
 			emit(0, "all results reported", "", d)
 		}
+		emit(runner ~ /^ok /, "run_kselftest.sh -c drivers/gpio/rpmsg", "",
+		     runner == "" ? "run_kselftest.sh reported no result" : runner)
 		d = ""
 		for (i = 1; i <= nsig; i++) d = d sig[i] "\n"
 		if (nsplat) d = d "first report:\n" firsttxt

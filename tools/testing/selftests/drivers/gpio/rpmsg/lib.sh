@@ -13,6 +13,8 @@
 
 LIB_DIR=$(cd "$(dirname "$0")" && pwd)
 [ -e "$LIB_DIR/lib.sh" ] || LIB_DIR=$(cd "$LIB_DIR/.." && pwd)
+# The C helpers (evread, gpio-bench) are installed beside lib.sh
+PATH=$LIB_DIR:$PATH
 SIM_MODULE=rpmsg_gpio_sim
 SIM_DEBUGFS=/sys/kernel/debug/rpmsg-gpio-sim
 

@@ -12,7 +12,7 @@
 # when gpiochip_remove() began; one made meanwhile lost its interrupt to
 # gpiochip_free_remaining_irqs() (its name leaked) and freed it again when
 # released ("Trying to free already-free IRQ").
-# timeout: 300
+# timeout=300
 . "$(dirname "$0")/../lib.sh"
 
 WITHDRAWS=${WITHDRAWS:-8}

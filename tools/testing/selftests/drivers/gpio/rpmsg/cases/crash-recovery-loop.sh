@@ -13,7 +13,7 @@
 # that the remote never reads: the remote never saw DRIVER_OK and stayed
 # silent. Fixed by "remoteproc: core: install the resource table again
 # after an attach recovery".
-# timeout: 1800
+# timeout=1800
 . "$(dirname "$0")/../lib.sh"
 
 cycles=3

@@ -7,7 +7,7 @@
 # no slower than the first. Unbinding the channel during the hang returns
 # promptly. Once the remote takes messages again the chip works, with no
 # reload. 100 operations here, 300 in make soak (LOOPS >= 300).
-# timeout: 600
+# timeout=600
 . "$(dirname "$0")/../lib.sh"
 
 ops=100

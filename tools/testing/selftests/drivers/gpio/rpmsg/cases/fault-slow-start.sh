@@ -5,7 +5,7 @@
 # request on (the simulator's start_pause_ms), then normally. Every chip
 # still registers, the hog (controller 0 line 7, output-high) reaches the
 # remote once it answers, and the chips work.
-# timeout: 180
+# timeout=180
 . "$(dirname "$0")/../lib.sh"
 
 TIMEOUT_MS=500

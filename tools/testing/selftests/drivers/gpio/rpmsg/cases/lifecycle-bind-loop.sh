@@ -6,7 +6,7 @@
 # bind gives a working chip (it reads line 5 and drives line 4, each
 # time another level); and nothing is left behind (the host judges
 # kmemleak, KASAN, refcount and hung-task reports).
-# timeout: 5400
+# timeout=5400
 . "$(dirname "$0")/../lib.sh"
 
 LOOPS=${LOOPS:-1000}

@@ -9,7 +9,7 @@
 # detectors, judged by the host.) Each step waits for Linux to follow:
 # announcements back to back would queue up in the one receive path that
 # every channel shares, and starve the other controllers' replies.
-# timeout: 5400
+# timeout=5400
 . "$(dirname "$0")/../lib.sh"
 
 LOOPS=${LOOPS:-1000}

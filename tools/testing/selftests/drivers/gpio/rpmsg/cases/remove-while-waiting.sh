@@ -6,7 +6,7 @@
 # remote withdraws the channel, crashes, or the driver is unbound from it.
 # Each time the gpioget must exit within 20 s with "No such device", and
 # the channel's next chip works.
-# timeout: 300
+# timeout=300
 . "$(dirname "$0")/../lib.sh"
 
 CTRL=2

@@ -5,7 +5,7 @@
 # suspend, from its own timer. Every notification the remote sends
 # reaches gpiomon exactly once: none lost in the hold, none doubled at
 # resume. 100 cycles.
-# timeout: 900
+# timeout=900
 . "$(dirname "$0")/../lib.sh"
 
 cycles=100
