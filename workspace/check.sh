@@ -20,7 +20,8 @@
 . "$TOP/workspace/identity.sh"
 
 GATES=(checkpatch series-applies identity maintainers kernel-doc
-       build-gcc build-clang build-x86 sparse coccicheck docs dt)
+       build-gcc build-clang build-x86 sparse coccicheck docs dt
+       selftests-series)
 
 JOBS=${CHECK_JOBS:-2}		# the host's 2 cores are shared
 LOGS=$OUT/check
@@ -122,6 +123,14 @@ setup() {
 	[ "$(git -C "$WD/src" rev-parse FETCH_HEAD)" = "$HEAD" ] ||
 		die "the series changed while being copied (patches.sh running?); run again"
 	[ -z "$(git -C "$WD/src" status --porcelain)" ] || git -C "$WD/src" reset -q --hard
+	# The tests' own series, on top (gate selftests-series)
+	ST_HEAD=$(cat "$OUT/series-selftests/.head")
+	git -C "$WD/src" fetch -q "$tree" series-selftests
+	rm -rf "$WD/patches-st" && mkdir "$WD/patches-st"
+	cp "$OUT"/series-selftests/0*.patch "$WD/patches-st/"
+	[ "$(git -C "$WD/src" rev-parse FETCH_HEAD)" = "$ST_HEAD" ] ||
+		die "the selftests series changed while being copied; run again"
+	mapfile -t ST_PATCHES < <(ls "$WD"/patches-st/0*.patch | grep -v '/0000-cover-letter\.patch$')
 
 	mapfile -t COMMITS < <(git -C "$WD/src" rev-list --reverse "$BASE_COMMIT..$HEAD")
 	[ ${#COMMITS[@]} -gt 0 ] || die "no commits on series"
@@ -161,15 +170,18 @@ label() {		# "base" or the patch number of commit $1
 # a report of message type TYPE whose message contains TEXT is accepted
 # because of REASON (which must be given). Nothing else is ever ignored.
 gate_checkpatch() {
-	local ex=$TOP/workspace/checkpatch-exceptions p out left bad=0 n=0
 	at_commit "$HEAD" || fail "cannot check out the top commit"
+	checkpatch_all "${PATCHES[@]}"
+}
+checkpatch_all() {	# PATCH...
+	local ex=$TOP/workspace/checkpatch-exceptions p out left bad=0 n=0
 	local dict=/usr/lib/python3/dist-packages/codespell_lib/data/dictionary.txt
 	[ -f "$dict" ] || dict=/usr/share/codespell/dictionary.txt
 	[ -f "$dict" ] || fail "codespell dictionary missing (install codespell)"
 	[ -f "$ex" ] || fail "workspace/checkpatch-exceptions missing"
 	sed 's/#.*//' "$ex" | awk 'NF && NF < 3 { exit 1 }' ||
 		fail "checkpatch-exceptions: a line lacks its reason"
-	for p in "${PATCHES[@]}"; do
+	for p; do
 		n=$((n + 1))
 		echo "=== $(basename "$p")"
 		out=$(cd "$WD/src" && ./scripts/checkpatch.pl --strict --show-types \
@@ -232,6 +244,23 @@ gate_series_applies() {
 		i=$((i + 1))
 	done
 	[ $bad = 0 ] || fail "$bad listed file(s) missing or different in the series"
+}
+
+# The tests' series (out/series-selftests/): checkpatch --strict as the
+# driver series, and git am of both series on the base gives exactly the
+# tree of branch series-selftests.
+gate_selftests_series() {
+	local am=$WD/am got
+	at_commit "$ST_HEAD" || fail "cannot check out the selftests series"
+	checkpatch_all "${ST_PATCHES[@]}"
+	gate_series_applies >/dev/null
+	GIT_COMMITTER_NAME=check GIT_COMMITTER_EMAIL=check@invalid \
+		git -C "$am" am -q --whitespace=error-all "${ST_PATCHES[@]}" ||
+		{ git -C "$am" am --abort; fail "git am of the selftests series failed"; }
+	got=$(git -C "$am" rev-parse 'HEAD^{tree}')
+	echo "tree after git am of both series: $got; series-selftests: $(git -C "$WD/src" rev-parse "$ST_HEAD^{tree}")"
+	[ "$got" = "$(git -C "$WD/src" rev-parse "$ST_HEAD^{tree}")" ] ||
+		fail "tree after git am differs from series-selftests"
 }
 
 # The patches name the submitter: no unfilled @SUBMITTER@ token anywhere
@@ -620,6 +649,9 @@ gate_inputs() {
 	coccicheck)
 		touched A | grep -E '\.c$' | sed "s|^|$HEAD:|" | xargs -r git -C "$WD/src" rev-parse
 		git -C "$WD/src" rev-parse "$HEAD:scripts" "$HEAD:include" "$HEAD:arch/arm64/include" ;;
+	selftests-series)
+		sed -E '/^From [0-9a-f]{40} /d; /^Date: /d' "${PATCHES[@]}" "${ST_PATCHES[@]}"
+		cat "$TOP/workspace/checkpatch-exceptions" "$TOP"/series*/*/files 2>/dev/null ;;
 	*)	echo "$HEAD_TREE"; cat "${PATCHES[@]}"; cat "$TOP"/series/*/files 2>/dev/null ;;
 	esac
 }

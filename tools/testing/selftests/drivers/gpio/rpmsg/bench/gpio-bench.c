@@ -699,8 +699,9 @@ static int cmd_hung(char **argv)
 			last += v[i];
 	}
 	close(fd);
-	printf("n=%lu etimedout=%lu ebusy=%lu other=%lu first10_mean=%llu "
-	       "last10_mean=%llu ", n, timedout, busy, other,
+	printf("n=%lu etimedout=%lu ebusy=%lu other=%lu ", n, timedout, busy,
+	       other);
+	printf("first10_mean=%llu last10_mean=%llu ",
 	       (unsigned long long)(first / (n < 10 ? n : 10)),
 	       (unsigned long long)(last / (n < 10 ? n : 10)));
 	print_dist("op", v, n);

@@ -35,7 +35,7 @@ refuse "gpioinfo past the last line" "$range" gpioinfo -c "$b" "$n"
 refuse "gpioget of an unknown line name" "$range" gpioget -c "$b" NO_SUCH_LINE
 refuse "gpioget of a negative offset" "$range|unrecognized" gpioget -c "$b" -- -1
 refuse "gpioset of level 2" "invalid|value" gpioset -t 0 -c "$b" 4=2
-refuse "gpioset of the same line twice" "same line|more than once|twice|duplicat|invalid" \
+refuse "gpioset of the same line twice" "same line|more than once|twice|duplicate|invalid" \
 	gpioset -t 0 -c "$b" 4=1 4=0
 refuse "gpioset with an unknown bias" "invalid|bias" gpioset -t 0 -b sideways -c "$b" 4=1
 
