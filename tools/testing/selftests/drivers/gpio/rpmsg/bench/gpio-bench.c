@@ -54,8 +54,10 @@
  *	line fires MS ms later, from the remote's own timer), prints
  *	"armed", then waits for key CODE's press on EVDEV (/dev/input/N):
  *	the press's timestamp (ev_ns) and the end of its read (read_ns),
- *	from the moment the line fired. Meanwhile the caller may suspend
- *	the system.
+ *	from the moment the line fired (AFTER_FILE read back: the
+ *	simulator's record of it), and how much later than asked the
+ *	simulator's timer fired it (slack_ns). Meanwhile the caller may
+ *	suspend the system.
  */
 
 #include <dirent.h>
@@ -396,6 +398,24 @@ static char first_char(const char *path)
 	return c;
 }
 
+/* The number @path (a simulator's debugfs file) holds */
+static uint64_t read_u64(const char *path)
+{
+	char buf[32] = "";
+	ssize_t n;
+	int fd;
+
+	fd = open(path, O_RDONLY | O_CLOEXEC);
+	if (fd < 0)
+		die("open %s", path);
+	n = read(fd, buf, sizeof(buf) - 1);
+	if (n <= 0)
+		die("read %s", path);
+	close(fd);
+	buf[n] = 0;
+	return strtoull(buf, NULL, 10);
+}
+
 /* Wait until @path reads "0" (the remote re-armed the interrupt) */
 static void wait_zero(const char *path)
 {
@@ -726,7 +746,7 @@ static int cmd_wake(char **argv)
 	unsigned long code = number(argv[1]), ms = number(argv[4]);
 	int clock = CLOCK_MONOTONIC, fd;
 	struct input_event ev;
-	uint64_t fire, t;
+	uint64_t fire, fired, t;
 	char arm[32];
 
 	fd = open(argv[0], O_RDONLY | O_CLOEXEC);
@@ -746,10 +766,15 @@ static int cmd_wake(char **argv)
 	}
 	t = now_ns();
 	close(fd);
-	printf("ev_ns=%lld read_ns=%lld\n",
+	fired = read_u64(argv[2]);
+	if (fired < fire - ms * 1000000ull) {
+		errno = EINVAL;
+		die("%s: the simulator did not record the change", argv[2]);
+	}
+	printf("ev_ns=%lld read_ns=%lld slack_ns=%lld\n",
 	       (long long)((uint64_t)ev.input_event_sec * 1000000000ull +
-			   ev.input_event_usec * 1000ull - fire),
-	       (long long)(t - fire));
+			   ev.input_event_usec * 1000ull - fired),
+	       (long long)(t - fired), (long long)(fired - fire));
 	return 0;
 }
 

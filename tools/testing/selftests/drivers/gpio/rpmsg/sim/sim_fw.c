@@ -132,6 +132,7 @@ struct sim_line {
 	bool in;		/* level applied from outside (the test) */
 	bool masked;		/* fired; silent until SET_IRQ_TYPE re-arms */
 	bool wake;
+	u64 later_ns;		/* CLOCK_MONOTONIC of the last input_after */
 };
 
 /* A message from Linux as the log keeps it: what the firmware was asked */
@@ -888,6 +889,7 @@ static void sim_later_fn(struct work_struct *work)
 	struct sim_fw *fw = later->line->ctrl->fw;
 
 	mutex_lock(&fw->lock);
+	later->line->later_ns = ktime_get_ns();
 	sim_line_set_input(later->line, later->level);
 	later->line = NULL;
 	mutex_unlock(&fw->lock);
@@ -929,9 +931,31 @@ static ssize_t sim_line_input_after_write(struct file *file,
 	return ret;
 }
 
+/*
+ * When the last input_after of the line took effect (ns, CLOCK_MONOTONIC,
+ * the clock of GPIO and input event timestamps), 0 if none yet: timer
+ * slack makes it later than asked, so latencies are measured from it.
+ */
+static ssize_t sim_line_input_after_read(struct file *file,
+					 char __user *ubuf, size_t count,
+					 loff_t *ppos)
+{
+	struct sim_line *line = file->private_data;
+	char buf[24];
+	u64 ns;
+
+	mutex_lock(&line->ctrl->fw->lock);
+	ns = line->later_ns;
+	mutex_unlock(&line->ctrl->fw->lock);
+
+	snprintf(buf, sizeof(buf), "%llu", ns);
+	return sim_read_string(ubuf, count, ppos, buf);
+}
+
 static const struct file_operations sim_line_input_after_fops = {
 	.owner = THIS_MODULE,
 	.open = simple_open,
+	.read = sim_line_input_after_read,
 	.write = sim_line_input_after_write,
 };
 
@@ -1197,7 +1221,7 @@ void sim_fw_debugfs_init(struct sim_fw *fw, struct dentry *parent)
 			ldir = debugfs_create_dir(name, cdir);
 			debugfs_create_file_unsafe("input", 0644, ldir, line,
 						   &sim_line_in_fops);
-			debugfs_create_file("input_after", 0200, ldir, line,
+			debugfs_create_file("input_after", 0600, ldir, line,
 					    &sim_line_input_after_fops);
 			debugfs_create_file_unsafe("output", 0444, ldir, line,
 						   &sim_line_out_fops);
