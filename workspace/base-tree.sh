@@ -2,11 +2,34 @@
 # SPDX-License-Identifier: GPL-2.0
 # Print the path of a git repository whose HEAD is the pinned base tree.
 #
-# Default: Linux 7.2.13 from ../shared/linux, checked against its sha256 and
-# committed once (fixed identity and date, so the base-commit id is the same
-# on every machine). KSRC=/path uses another tree: a git checkout is used at
-# its HEAD, a plain directory is committed like the tarball.
+# Default: Linux 7.2.13 as Debian ships it (linux-source-7.2 7.2.13-1),
+# from ../shared/linux or, where that is absent, from the package itself
+# (sid, through a private apt client on the host's mirror); either way
+# checked against the sha256 pinned in workspace/base.sha256, and committed
+# once (fixed identity and date, so the base-commit id is the same on every
+# machine). KSRC=/path uses another tree: a git checkout is used at its
+# HEAD, a plain directory is committed like the tarball.
 . "$(dirname "$0")/lib.sh"
+. "$TOP/workspace/apt-private.sh"
+
+PKG=linux-source-7.2=7.2.13-1
+
+# The tarball from the .deb, cached: linux-source-7.2.tar.xz
+fetch_tarball() {
+	local dir=$CACHE/base/deb tar
+	tar=$dir/linux-source-7.2.tar.xz
+	if [ ! -e "$tar" ]; then
+		log "no $TARBALL: fetching $PKG from Debian sid"
+		apt_private "$CACHE/apt-sid" amd64 sid
+		rm -rf "$dir" && mkdir -p "$dir/x"
+		apt_private_get "$CACHE/apt-sid" amd64 "$dir" "$PKG"
+		dpkg-deb --fsys-tarfile "$dir"/linux-source-7.2_*.deb |
+			tar -x -C "$dir/x" ./usr/src/linux-source-7.2.tar.xz
+		mv "$dir/x/usr/src/linux-source-7.2.tar.xz" "$tar"
+		rm -rf "$dir/x" "$dir"/*.deb
+	fi
+	echo "$tar"
+}
 
 commit_tree() {		# $1 = directory holding a plain source tree
 	git -C "$1" init -q
@@ -38,10 +61,10 @@ fi
 
 dest=$CACHE/base/linux-7.2.13
 if [ ! -e "$dest/.git/base-ok" ]; then
-	[ -f "$TARBALL" ] || die "no kernel source at $TARBALL (set TARBALL or KSRC)"
-	log "verifying $(basename "$TARBALL")"
-	(cd "$(dirname "$TARBALL")" && sha256sum --quiet -c "$(basename "$TARBALL").sha256") ||
-		die "checksum mismatch for $TARBALL"
+	[ -f "$TARBALL" ] || TARBALL=$(fetch_tarball)
+	log "verifying $TARBALL"
+	[ "$(sha256sum < "$TARBALL" | cut -d' ' -f1)" = "$(cut -d' ' -f1 "$TOP/workspace/base.sha256")" ] ||
+		die "$TARBALL does not match workspace/base.sha256"
 	rm -rf "$dest" "$dest.tmp" && mkdir -p "$dest.tmp"
 	log "unpacking the base tree into $dest"
 	tar -xJf "$TARBALL" -C "$dest.tmp" --strip-components=1

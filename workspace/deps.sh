@@ -13,7 +13,7 @@ host_packages() {
 	libssl-dev libelf-dev dwarves kmod file gawk ccache
 	gcc-aarch64-linux-gnu libc6-dev-arm64-cross binutils-aarch64-linux-gnu
 	clang-19 lld-19 llvm-19
-	qemu-system-arm device-tree-compiler
+	qemu-system-arm qemu-system-x86 device-tree-compiler
 	debootstrap coccinelle python3-sphinx python3-yaml
 	EOL
 	[ -f "$TOP/workspace/deps-host.txt" ] && sed 's/#.*//' "$TOP/workspace/deps-host.txt"

@@ -7,10 +7,10 @@
 #                                             write the initramfs of one run
 #
 # Base (cached in $CACHE/guest/, keyed by the package versions): busybox
-# (static), the libgpiod v2 tools and their libraries, arm64 .debs from sid
-# (trixie as fallback) fetched with a private apt configuration (own
-# sources list with the host's mirror, own state and cache directories; the
-# host's apt setup is not touched) and unpacked with dpkg -x.
+# (static), the libgpiod v2 tools and their libraries, .debs of the
+# guest's architecture (GUEST_ARCH: arm64, amd64) from sid (trixie as
+# fallback) fetched with the private apt client of apt-private.sh and
+# unpacked with dpkg -x.
 #
 # Per run, appended as a second cpio archive (the kernel unpacks
 # concatenated archives): the test kernel's modules ($OBJ/modinst), the
@@ -27,64 +27,24 @@
 KSFT_TARGET=drivers/gpio/rpmsg
 SELFTEST=$TOP/tools/testing/selftests/$KSFT_TARGET
 GUEST=$CACHE/guest
-APTDIR=$GUEST/apt
+# The guest's architecture: arm64 (default) or amd64 (the x86_64 suite)
+GUEST_ARCH=${GUEST_ARCH:-arm64}
+case $GUEST_ARCH in
+arm64) TRIPLET=aarch64-linux-gnu; APTDIR=$GUEST/apt ;;
+amd64) TRIPLET=x86_64-linux-gnu; APTDIR=$GUEST/apt-amd64 ;;
+*) die "GUEST_ARCH=$GUEST_ARCH: arm64 or amd64" ;;
+esac
 PKGS=(busybox-static gpiod libgpiod3 libc6)
 SUITES="sid trixie"
-
-
-apt_opts=(
-	-o Dir::Etc::SourceList="$APTDIR/sources.list"
-	-o Dir::Etc::SourceParts=/dev/null
-	-o Dir::Etc::Preferences=/dev/null
-	-o Dir::Etc::PreferencesParts=/dev/null
-	-o Dir::State="$APTDIR/state"
-	-o Dir::State::Lists="$APTDIR/lists"
-	-o Dir::State::status="$APTDIR/state/status"
-	-o Dir::Cache="$APTDIR/cache"
-	-o Dir::Cache::pkgcache="$APTDIR/cache/pkgcache.bin"
-	-o Dir::Cache::srcpkgcache="$APTDIR/cache/srcpkgcache.bin"
-	-o Dir::Cache::archives="$APTDIR/archives"
-	-o APT::Architecture=arm64
-	-o APT::Architectures::=arm64
-	-o APT::Sandbox::User=root
-	-o Acquire::Check-Valid-Until=false
-	-o Acquire::Languages=none
-	-o Debug::NoLocking=1
-	-q
-)
+. "$TOP/workspace/apt-private.sh"
 
 apt_setup() {
-	local mirror
-	mkdir -p "$APTDIR"/{state,lists/partial,cache,archives/partial}
-	touch "$APTDIR/state/status"
-	mirror=$(host_mirror)
-	[ -n "$mirror" ] || die "no Debian mirror in /etc/apt/sources.list.d/*.sources"
-	printf 'deb [arch=arm64 signed-by=/usr/share/keyrings/debian-archive-keyring.gpg] %s %s main\n' \
-		"$mirror" "$SUITES" > "$APTDIR/sources.list.new"
-	# A changed mirror or suite list invalidates the lists.
-	if ! cmp -s "$APTDIR/sources.list.new" "$APTDIR/sources.list"; then
-		mv "$APTDIR/sources.list.new" "$APTDIR/sources.list"
-		rm -f "$APTDIR/lists/"*Packages* "$APTDIR/lists/"*Release*
-	else
-		rm -f "$APTDIR/sources.list.new"
-	fi
-	if [ "${GUEST_REFRESH:-0}" = 1 ] || [ ! -e "$APTDIR/updated" ] ||
-	   [ -n "$(find "$APTDIR/updated" -mtime +7)" ]; then
-		log "guest: reading arm64 package lists ($SUITES)"
-		if apt-get "${apt_opts[@]}" update >"$APTDIR/update.log" 2>&1; then
-			touch "$APTDIR/updated"
-		elif [ -e "$APTDIR/updated" ]; then
-			log "guest: apt-get update failed, using the old lists"
-		else
-			cat "$APTDIR/update.log" >&2
-			die "apt-get update failed"
-		fi
-	fi
+	APT_PRIVATE_REFRESH=${GUEST_REFRESH:-0} apt_private "$APTDIR" "$GUEST_ARCH" "$SUITES"
 }
 
 # name=version for each package, the candidate apt would take.
 pkg_versions() {
-	apt-cache "${apt_opts[@]}" policy "${PKGS[@]}" | awk -v want="${PKGS[*]}" '
+	apt-cache "${APT_OPTS[@]}" policy "${PKGS[@]}" | awk -v want="${PKGS[*]}" '
 		/^[^ ].*:$/ { p = substr($0, 1, length($0) - 1) }
 		/^  Candidate:/ && $2 != "(none)" { v[p] = $2 }
 		END {
@@ -94,7 +54,7 @@ pkg_versions() {
 				print w[i] "=" v[w[i]]
 			}
 			exit bad
-		}' || die "arm64 packages missing from $SUITES"
+		}' || die "$GUEST_ARCH packages missing from $SUITES"
 }
 
 # Every ELF in the tree finds its NEEDED libraries in the tree.
@@ -103,7 +63,7 @@ check_needed() {
 	while IFS= read -r f; do
 		for lib in $(LC_ALL=C readelf -d "$f" 2>/dev/null |
 			     sed -n 's/.*(NEEDED).*\[\(.*\)\]/\1/p'); do
-			[ -e "$root/usr/lib/aarch64-linux-gnu/$lib" ] ||
+			[ -e "$root/usr/lib/$TRIPLET/$lib" ] ||
 			[ -e "$root/usr/lib/$lib" ] ||
 				{ echo "guest: $f needs $lib" >&2; bad=1; }
 		done
@@ -119,12 +79,12 @@ build_base() {
 	log "guest: fetching ${PKGS[*]}"
 	# shellcheck disable=SC2046 # one word per package
 	(cd "$APTDIR/archives" &&
-	 apt-get "${apt_opts[@]}" download $(pkg_versions) >"$APTDIR/download.log" 2>&1) ||
+	 apt-get "${APT_OPTS[@]}" download $(pkg_versions) >"$APTDIR/download.log" 2>&1) ||
 		{ cat "$APTDIR/download.log" >&2; die "apt-get download failed"; }
 	mkdir -p "$tmp/root"
 	for deb in $(pkg_versions); do
 		v=${deb#*=}
-		deb=$APTDIR/archives/${deb%%=*}_${v//:/%3a}_arm64.deb
+		deb=$APTDIR/archives/${deb%%=*}_${v//:/%3a}_$GUEST_ARCH.deb
 		[ -e "$deb" ] || die "downloaded package $deb not found"
 		dpkg -x "$deb" "$tmp/root"
 	done
@@ -140,8 +100,8 @@ build_base() {
 	done
 	# Not needed by the guest; keeps the archive small.
 	rm -rf usr/share/doc usr/share/man usr/share/lintian usr/share/locale \
-	       usr/share/bug usr/lib/aarch64-linux-gnu/gconv \
-	       usr/lib/aarch64-linux-gnu/libgpiodcxx*
+	       usr/share/bug usr/lib/$TRIPLET/gconv \
+	       usr/lib/$TRIPLET/libgpiodcxx*
 	ln -sf busybox usr/bin/sh
 	mkdir -p dev proc sys tmp run root etc mnt var/log
 	echo "root:x:0:0:root:/root:/bin/sh" > etc/passwd
@@ -165,7 +125,8 @@ base() {
 	flock 9
 	apt_setup
 	vers=$(pkg_versions)
-	key=$( { echo "$vers"; sed -n '/^build_base()/,/^}/p' "$0"; } | sha1sum | cut -c1-12)
+	key=$( { echo "$GUEST_ARCH $vers"; sed -n '/^build_base()/,/^}/p' "$0"; } |
+	      sha1sum | cut -c1-12)
 	dst=$GUEST/base-$key.cpio.gz
 	# shellcheck disable=SC2086
 	[ -e "$dst" ] || build_base "$key" "$dst" $vers
@@ -179,7 +140,7 @@ base() {
 # the C helpers cross-compiled. Into DEST: run_kselftest.sh, kselftest/,
 # kselftest-list.txt and drivers/gpio/rpmsg/.
 ksft_install() {
-	local obj=$1 dest=$2 tree=$OUT/linux sim
+	local obj=$1 dest=$2 tree=$OUT/linux sim arch
 
 	[ "$(git -C "$tree" rev-parse --abbrev-ref HEAD)" = series-selftests ] ||
 		die "$tree is not at branch series-selftests (run make patches)"
@@ -194,9 +155,13 @@ ksft_install() {
 		make -s -C "$obj" M="$sim" clean >&2
 		echo "$obj" > "$sim/.kdir"
 	fi
+	if [ "$GUEST_ARCH" = amd64 ]; then
+		arch=(ARCH=x86_64 CC="ccache gcc")
+	else
+		arch=(ARCH=arm64 CROSS_COMPILE="$CROSS_COMPILE" CC="ccache ${CROSS_COMPILE}gcc")
+	fi
 	make -s -C "$tree/tools/testing/selftests" TARGETS="$KSFT_TARGET" \
-		ARCH=arm64 CROSS_COMPILE="$CROSS_COMPILE" \
-		CC="ccache ${CROSS_COMPILE}gcc" KDIR="$obj" \
+		"${arch[@]}" KDIR="$obj" \
 		O="$OUT/kselftest/$(basename "$obj")" INSTALL_PATH="$dest" \
 		-j"$JOBS" install > "$OUT/kselftest/install.log" 2>&1 ||
 		{ cat "$OUT/kselftest/install.log" >&2

@@ -4,7 +4,10 @@
 #   builtin: CONFIG_GPIO_RPMSG=y      module: CONFIG_GPIO_RPMSG=m
 # (the two test kernels, with the debug options of kconfig/debug.config)
 #   bench:   CONFIG_GPIO_RPMSG=y, no debug options (kconfig/bench.config)
-# Usage: kernels.sh [builtin|module|bench]...  (default: the test kernels)
+#   x86:     x86_64, the platform of kconfig/x86.config, the options of the
+#            kselftest target's config (CONFIG_GPIO_RPMSG=m) and the debug
+#            options: the DT-free cases
+# Usage: kernels.sh [builtin|module|bench|x86]...  (default: builtin, module)
 # Prints "<flavour> <objdir>" lines.
 #
 # A build is keyed by what of the series goes into a kernel (its files
@@ -38,8 +41,12 @@ for flavour in "$@"; do
 	case $flavour in
 	builtin|module) frags=("$kc/qemu.config" "$kc/debug.config" "$kc/$flavour.config") ;;
 	bench) frags=("$kc/qemu.config" "$kc/bench.config") ;;
+	x86) frags=("$kc/x86.config" "$tree/tools/testing/selftests/drivers/gpio/rpmsg/config"
+		    "$kc/debug.config") ;;
 	*) die "no kernel flavour $flavour" ;;
 	esac
+	karch=arm64
+	[ "$flavour" != x86 ] || karch=x86_64
 	obj=$CACHE/build/$flavour
 	key=$( { git -C "$tree" ls-tree -r series |
 		   grep -v -e '	tools/' -e '	Documentation/';
@@ -50,7 +57,7 @@ for flavour in "$@"; do
 		# The test flavours differ in one symbol, and kbuild rebuilds
 		# only what depends on a changed symbol: start from the other.
 		for seed in "$CACHE"/build/builtin "$CACHE"/build/module; do
-			[ "$flavour" != bench ] &&
+			[ "$flavour" != bench ] && [ "$flavour" != x86 ] &&
 			[ ! -e "$obj/.config" ] && [ "$seed" != "$obj" ] &&
 				[ -e "$seed/.rpmsg-gpio-key" ] || continue
 			log "seeding it with the objects of $seed"
@@ -60,7 +67,7 @@ for flavour in "$@"; do
 		rm -f "$obj/.rpmsg-gpio-key"
 		sync_src
 		# Its output goes to stderr: stdout carries only the lines below
-		bash "$TOP/workspace/build-kernel.sh" "$src" "$obj" "${frags[@]}" >&2
+		KARCH=$karch bash "$TOP/workspace/build-kernel.sh" "$src" "$obj" "${frags[@]}" >&2
 		echo "$key" > "$obj/.rpmsg-gpio-key"
 	fi
 	echo "$flavour $obj"

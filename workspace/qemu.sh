@@ -1,7 +1,8 @@
 #!/bin/bash
 # SPDX-License-Identifier: GPL-2.0
-# Boot a test kernel in QEMU "virt" (arm64, TCG) with the simulated remote
-# processor and the guest of guest-rootfs.sh.
+# Boot a test kernel in QEMU "virt" (arm64, TCG), or for an x86_64 kernel
+# in QEMU "q35" (KVM when there is /dev/kvm, no device tree), with the
+# simulated remote processor and the guest of guest-rootfs.sh.
 #
 #   qemu.sh test  OBJ [CASE...]   run the selftests; print one KTAP line per
 #                                 case plus the host's checks, then
@@ -113,6 +114,7 @@ kernel_facts() {
 	flavour=none kmemleak=0
 	grep -qx 'CONFIG_GPIO_RPMSG=y' "$cfg" && flavour=builtin
 	grep -qx 'CONFIG_GPIO_RPMSG=m' "$cfg" && flavour=module
+	grep -qx 'CONFIG_X86_64=y' "$cfg" && flavour=x86
 	grep -qx 'CONFIG_DEBUG_KMEMLEAK=y' "$cfg" && kmemleak=1
 	return 0
 }
@@ -298,6 +300,16 @@ esac
 [ $# -ge 2 ] || die "usage: $0 $mode OBJ [CASE...]"
 obj=$(realpath "$2"); shift 2
 image=$obj/arch/arm64/boot/Image
+console=ttyAMA0
+# An x86_64 kernel (kernels.sh x86): QEMU q35 with KVM when the host has
+# it, no device tree (the simulator creates its own device), amd64 guest
+if grep -q '^CONFIG_X86_64=y' "$obj/.config" 2>/dev/null; then
+	image=$obj/arch/x86/boot/bzImage
+	console=ttyS0
+	QEMU=qemu-system-x86_64
+	MACHINE=(-M q35 -accel kvm -accel tcg -cpu max -smp 2 -m 1G -nic none)
+	export GUEST_ARCH=amd64
+fi
 [ -e "$image" ] || die "$image: no kernel"
 [ "$mode" = test ] || [ $# = 0 ] || die "cases only in test mode"
 
@@ -309,11 +321,15 @@ dtb=$dir/$name.dtb
 initrd=$dir/$name.initrd.gz
 
 t0=$(date +%s.%N)
-guest_dtb "$obj" "$dtb"
+dtb_args=()
+if [ "${GUEST_ARCH:-arm64}" = arm64 ]; then
+	guest_dtb "$obj" "$dtb"
+	dtb_args=(-dtb "$dtb")
+fi
 "$TOP/workspace/guest-rootfs.sh" initrd "$obj" "$mode" "$initrd" "$@"
 t1=$(date +%s.%N)
 
-append="console=ttyAMA0 panic=-1 panic_on_warn=0 printk.devkmsg=on kasan.fault=report"
+append="console=$console panic=-1 panic_on_warn=0 printk.devkmsg=on kasan.fault=report"
 # Interactive modes: only warnings and worse among the demo's output.
 case $mode in run|shell) append+=" loglevel=5" ;; esac
 append+=" ${QEMU_APPEND:-}"
@@ -321,7 +337,7 @@ append+=" ${QEMU_APPEND:-}"
 qemu=("$QEMU" "${MACHINE[@]}" -nographic -no-reboot
       -chardev "stdio,id=con,mux=on,signal=off,logfile=$log"
       -serial chardev:con -mon chardev=con,mode=readline
-      -kernel "$image" -initrd "$initrd" -dtb "$dtb" -append "$append")
+      -kernel "$image" -initrd "$initrd" "${dtb_args[@]}" -append "$append")
 log "$mode: ${qemu[*]}"
 rm -f "$log"
 

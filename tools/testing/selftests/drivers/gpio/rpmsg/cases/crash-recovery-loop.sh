@@ -15,6 +15,7 @@
 # after an attach recovery".
 # timeout=1800
 . "$(dirname "$0")/../lib.sh"
+need_dt "the pwr-en-hog of guest.dtsi"
 
 cycles=3
 [ "${LOOPS:-20}" -lt 50 ] || cycles=50

@@ -8,6 +8,7 @@
 # processor's device, which stays); rebound, they work on the new chip,
 # and the LED's trigger and the key's interrupt type are sent again.
 . "$(dirname "$0")/../lib.sh"
+need_dt "gpio-leds and gpio-keys of guest.dtsi"
 
 KEY_A=30
 LED=/sys/class/leds/led-blink

@@ -11,6 +11,7 @@
 # And the good node with ngpios 300 (controller 3): lines 256 and up
 # work, but have no interrupt: gpiomon on them is refused.
 . "$(dirname "$0")/../lib.sh"
+need_dt "the bad gpio@ nodes of guest.dtsi"
 
 kmsg_mark
 nc=$(sim_global_stat no_ctrl)

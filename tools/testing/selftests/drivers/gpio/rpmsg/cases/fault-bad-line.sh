@@ -18,11 +18,16 @@ sim_fault 0 "bad_line 255"
 wait_for '[ "$(drv_stat 0 dropped_bad_line)" -ge $((n + 2)) ]' 5 ||
 	fail "rpmsg-io-0: dropped_bad_line $(drv_stat 0 dropped_bad_line), expected $((n + 2))"
 
-n=$(drv_stat 1 dropped_bad_line)
-sim_fault 1 bad_line		# line 20, ngpios = <20>
-# shellcheck disable=SC2016
-wait_for '[ "$(drv_stat 1 dropped_bad_line)" -ge $((n + 1)) ]' 5 ||
-	fail "rpmsg-io-1: a notification for line 20 of 20 was not dropped as bad_line"
+# Controller 1 has 20 lines by its DT node's ngpios = <20>
+if sim_has_dt; then
+	n=$(drv_stat 1 dropped_bad_line)
+	sim_fault 1 bad_line		# line 20, ngpios = <20>
+	# shellcheck disable=SC2016
+	wait_for '[ "$(drv_stat 1 dropped_bad_line)" -ge $((n + 1)) ]' 5 ||
+		fail "rpmsg-io-1: a notification for line 20 of 20 was not dropped as bad_line"
+else
+	msg "no device tree node: controller 1's ngpios = <20> not checked"
+fi
 
 n=$(drv_stat 0 dropped_irq_disabled)
 nt=$(drv_stat 0 notifications)

@@ -7,6 +7,7 @@
 # remote once it answers, and the chips work.
 # timeout=180
 . "$(dirname "$0")/../lib.sh"
+need_dt "the hog, gpio-leds and gpio-keys of guest.dtsi"
 
 TIMEOUT_MS=500
 PAUSE_MS=$((3 * TIMEOUT_MS))

@@ -9,6 +9,7 @@
 # request 3 s late (6 timeouts), announced again, and after a while the
 # remote answers at once again.
 . "$(dirname "$0")/../lib.sh"
+need_dt "the pwr-en-hog of guest.dtsi"
 
 a=$(need_chip 0) || exit
 drv_timeout_set 500

@@ -3,6 +3,7 @@
 # The gpio-hog under controller 0 (line 7, output-high) is applied as soon
 # as the chip exists: the remote drives the line high.
 . "$(dirname "$0")/../lib.sh"
+need_dt "the pwr-en-hog of guest.dtsi"
 
 a=$(need_chip 0) || exit
 expect "$a line 7 consumer" "$(line_consumer "$a" 7)" hog-pwr

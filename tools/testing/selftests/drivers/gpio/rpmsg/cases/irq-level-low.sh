@@ -9,6 +9,7 @@
 # interrupt; the line is pulled up on the simulated board (the
 # simulator's "pullups"), so the key does not fire from the start.
 . "$(dirname "$0")/../lib.sh"
+need_dt "rpmsg-level-low-keys of guest.dtsi"
 
 KEY_C=46
 CTRL=0

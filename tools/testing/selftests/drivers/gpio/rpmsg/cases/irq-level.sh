@@ -8,6 +8,7 @@
 # one SET_IRQ_TYPE. Level-low has no consumer in guest.dtsi (the remote's
 # inputs power on low: it would fire from boot on), so it is not covered.
 . "$(dirname "$0")/../lib.sh"
+need_dt "rpmsg-level-keys of guest.dtsi"
 
 KEY_B=48
 CTRL=0

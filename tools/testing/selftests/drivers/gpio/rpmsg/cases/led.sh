@@ -5,6 +5,7 @@
 # chip must be can_sleep, or "sleeping function called from invalid
 # context", which the run's splat check catches) toggles remote line 0:1.
 . "$(dirname "$0")/../lib.sh"
+need_dt "gpio-leds of guest.dtsi"
 
 a=$(need_chip 0) || exit
 [ -n "$(line_consumer "$a" 0)" ] || consumer_rebind leds leds-gpio

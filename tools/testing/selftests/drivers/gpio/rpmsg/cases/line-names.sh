@@ -3,6 +3,7 @@
 # gpio-line-names of a controller's DT node name its lines; a controller
 # without a node has unnamed lines.
 . "$(dirname "$0")/../lib.sh"
+need_dt "the gpio-line-names of guest.dtsi"
 
 a=$(need_chip 0) || exit
 b=$(need_chip 1) || exit

@@ -5,6 +5,7 @@
 # The DT consumers (gpio-leds, gpio-keys) hold lines or interrupts too:
 # those bound are unbound for the test and bound again at the end.
 . "$(dirname "$0")/../lib.sh"
+need_dt "gpio-leds, gpio-keys and the hog of guest.dtsi"
 
 [ -e /sys/module/gpio_rpmsg/initstate ] || skip "driver built in"
 c=$(need_chip 2) || exit

@@ -4,6 +4,7 @@
 # 1: 20), 32 when the node has none (controller 0) and 32 without a node
 # (controller 2): the protocol has no way to ask the remote.
 . "$(dirname "$0")/../lib.sh"
+need_dt "the ngpios properties of guest.dtsi"
 
 for spec in 0:32 1:20 2:32; do
 	ctrl=${spec%:*}

@@ -18,6 +18,7 @@
 #include <linux/debugfs.h>
 #include <linux/mod_devicetable.h>
 #include <linux/module.h>
+#include <linux/of.h>
 #include <linux/platform_device.h>
 #include <linux/remoteproc.h>
 #include <linux/rpmsg/gpio.h>
@@ -31,7 +32,24 @@
 #include <linux/vringh.h>
 #include <linux/workqueue.h>
 
+#ifdef SIM_RPROC_INTERNAL
 #include "remoteproc_internal.h"
+#else
+/*
+ * A kernel build directory without the remoteproc sources (a distribution's
+ * headers package): the two internals every remoteproc driver uses, as
+ * drivers/remoteproc/remoteproc_internal.h declares them.
+ */
+irqreturn_t rproc_vq_interrupt(struct rproc *rproc, int vq_id);
+
+static inline int rproc_set_feature(struct rproc *rproc, unsigned int feature)
+{
+	if (feature >= RPROC_MAX_FEATURES)
+		return -EINVAL;
+	set_bit(feature, rproc->features);
+	return 0;
+}
+#endif
 #include "sim_fw.h"
 
 #define SIM_VRING_NUM		32
@@ -48,6 +66,11 @@
 
 /* Feature bit of virtio rpmsg (drivers/rpmsg/virtio_rpmsg_bus.c) */
 #define SIM_RPMSG_F_NS		0
+
+static bool no_dt;
+module_param(no_dt, bool, 0444);
+MODULE_PARM_DESC(no_dt,
+		 "Ignore the device tree node: the module creates its own device");
 
 static char *controllers = SIM_FW_DEFAULT_CONTROLLERS;
 module_param(controllers, charp, 0444);
@@ -1030,6 +1053,9 @@ static int sim_probe(struct platform_device *pdev)
 	struct sim *sim;
 	int ret;
 
+	if (no_dt && dev_of_node(dev))
+		return -ENODEV;
+
 	rproc = devm_rproc_alloc(dev, "rpmsg-gpio-sim", &sim_rproc_ops, NULL,
 				 sizeof(*sim));
 	if (!rproc)
@@ -1134,7 +1160,59 @@ static struct platform_driver sim_driver = {
 		.of_match_table = sim_of_match,
 	},
 };
-module_platform_driver(sim_driver);
+
+/*
+ * Without a device tree node (no device tree, as on x86, or no_dt=1), the
+ * module creates its device itself, matched by name, as gpio-sim's
+ * configfs does: every case that needs no DT consumer runs on any
+ * architecture. It is marked dma-coherent, as the node says: the vrings
+ * Linux allocates for it must be in the linear map, where the simulated
+ * remote reads them.
+ */
+static struct platform_device *sim_own_pdev;
+
+static int __init sim_init(void)
+{
+	struct platform_device *pdev;
+	struct device_node *np;
+	bool dt;
+	int ret;
+
+	ret = platform_driver_register(&sim_driver);
+	if (ret)
+		return ret;
+
+	np = of_find_compatible_node(NULL, NULL, sim_of_match[0].compatible);
+	dt = np && of_device_is_available(np);
+	of_node_put(np);
+	if (dt && !no_dt)
+		return 0;
+
+	ret = -ENOMEM;
+	pdev = platform_device_alloc("rpmsg-gpio-sim", PLATFORM_DEVID_NONE);
+	if (!pdev)
+		goto err;
+	dev_set_dma_coherent(&pdev->dev);
+	ret = platform_device_add(pdev);
+	if (ret) {
+		platform_device_put(pdev);
+		goto err;
+	}
+	sim_own_pdev = pdev;
+	return 0;
+
+err:
+	platform_driver_unregister(&sim_driver);
+	return ret;
+}
+module_init(sim_init);
+
+static void __exit sim_exit(void)
+{
+	platform_device_unregister(sim_own_pdev);
+	platform_driver_unregister(&sim_driver);
+}
+module_exit(sim_exit);
 
 MODULE_DESCRIPTION("Simulated remote processor for rpmsg GPIO tests");
 MODULE_LICENSE("GPL");
