@@ -34,6 +34,20 @@ ln -sf /proc/self/fd/2 /dev/stderr
 rm -f /usr/bin/timeout
 printf '#!/bin/sh\n[ "$1" = --foreground ] && shift\nexec busybox timeout "$@"\n' > /usr/bin/timeout
 chmod 0755 /usr/bin/timeout
+# Without perl, the runner prefixes a test's output with sed 's/^/# /';
+# busybox's sed writes to the pipe in 4 KiB blocks, so lines would reach
+# the console late and out of order with the kernel's. Line by line (for
+# the runner only: /run/rig comes first in its PATH).
+mkdir -p /run/rig
+cat > /run/rig/sed <<'EOF'
+#!/bin/sh
+if [ $# = 2 ] && [ "$1" = -e ] && [ "$2" = 's/^/# /' ]; then
+	while IFS= read -r l || [ -n "$l" ]; do printf '# %s\n' "$l"; done
+	exit 0
+fi
+exec busybox sed "$@"
+EOF
+chmod 0755 /run/rig/sed
 
 . /etc/rig.conf
 
@@ -81,7 +95,7 @@ test)
 	# KSFT_TIMEOUT (make soak) overrides settings' limit for the run.
 	KSELFTEST_RPMSG_GPIO_SH_ARGS=$(tr '\n' ' ' < $T/cases.list)
 	export KSELFTEST_RPMSG_GPIO_SH_ARGS SIM_PARAMS
-	(cd $KSFT && ./run_kselftest.sh -c drivers/gpio/rpmsg \
+	(cd $KSFT && PATH=/run/rig:$PATH ./run_kselftest.sh -c drivers/gpio/rpmsg \
 		${KSFT_TIMEOUT:+-o $KSFT_TIMEOUT}) 2>&1 | to_kmsg
 	finish
 	;;

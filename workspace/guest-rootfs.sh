@@ -91,7 +91,7 @@ build_base() {
 	(
 	cd "$tmp/root" || exit
 	# Merged /usr: packages ship under usr/ only.
-	for d in bin sbin lib; do
+	for d in bin sbin lib lib64; do
 		mkdir -p "usr/$d"
 		if [ -d "$d" ] && [ ! -L "$d" ]; then
 			cp -a "$d/." "usr/$d/" && rm -rf "$d"

@@ -46,8 +46,7 @@ fi
 
 # The QEMU suite, once per kernel flavour. The kernels are built one
 # after the other (each build uses every core); the guests then run side
-# by side, as they spend most of their time waiting (the x86_64 one
-# under KVM when the host has it).
+# by side, as they spend most of their time waiting.
 declare -A obj
 for flavour in builtin module x86; do
 	if o=$(bash "$TOP/workspace/kernels.sh" "$flavour" | awk '{print $2}') && [ -n "$o" ]; then
