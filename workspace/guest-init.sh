@@ -5,7 +5,9 @@
 # Mounts the usual filesystems, makes uevents with a MODALIAS load their
 # module (as udev would), then by MODE from /etc/rig.conf:
 #   test   run the kselftest target drivers/gpio/rpmsg with kselftest's
-#          run_kselftest.sh (KTAP; the cases of $T/cases.list) and power off
+#          run_kselftest.sh (KTAP; the cases of $T/cases.list), or with
+#          KSFT_ENTRY=make (in GUEST_ENV) with make run_tests in the
+#          source tree; power off
 #   run    load the simulator, show a short demo and power off
 #   bench  load the simulator, run the benchmarks (bench.sh), power off
 #   shell  load the simulator and drop to a shell; power off when it exits
@@ -95,8 +97,14 @@ test)
 	# KSFT_TIMEOUT (make soak) overrides settings' limit for the run.
 	KSELFTEST_RPMSG_GPIO_SH_ARGS=$(tr '\n' ' ' < $T/cases.list)
 	export KSELFTEST_RPMSG_GPIO_SH_ARGS SIM_PARAMS
-	(cd $KSFT && PATH=/run/rig:$PATH ./run_kselftest.sh -c drivers/gpio/rpmsg \
-		${KSFT_TIMEOUT:+-o $KSFT_TIMEOUT}) 2>&1 | to_kmsg
+	# KSFT_ENTRY=make: kselftest's other entry point, from the source tree
+	if [ "${KSFT_ENTRY:-}" = make ]; then
+		PATH=/run/rig:$PATH make -C /usr/src/linux/tools/testing/selftests \
+			TARGETS=drivers/gpio/rpmsg run_tests 2>&1 | to_kmsg
+	else
+		(cd $KSFT && PATH=/run/rig:$PATH ./run_kselftest.sh -c drivers/gpio/rpmsg \
+			${KSFT_TIMEOUT:+-o $KSFT_TIMEOUT}) 2>&1 | to_kmsg
+	fi
 	finish
 	;;
 bench)

@@ -34,7 +34,7 @@ arm64) TRIPLET=aarch64-linux-gnu; APTDIR=$GUEST/apt ;;
 amd64) TRIPLET=x86_64-linux-gnu; APTDIR=$GUEST/apt-amd64 ;;
 *) die "GUEST_ARCH=$GUEST_ARCH: arm64 or amd64" ;;
 esac
-PKGS=(busybox-static gpiod libgpiod3 libc6)
+PKGS=(busybox-static gpiod libgpiod3 libc6 make)
 SUITES="sid trixie"
 . "$TOP/workspace/apt-private.sh"
 
@@ -172,6 +172,22 @@ ksft_install() {
 		die "guest: the simulator was not built against $obj"
 }
 
+# The selftests' own part of the source tree, for "make -C
+# tools/testing/selftests TARGETS=drivers/gpio/rpmsg run_tests" in the
+# guest (KSFT_ENTRY=make): lib.mk and kselftest/ as in out/linux, the
+# target's sources, and what the install built put where the in-tree build
+# would (newer than the sources: make builds nothing; without a KDIR the
+# simulator's Makefile does nothing either).
+ksft_src() {
+	local dest=$1 built=$2 tree=$OUT/linux st=tools/testing/selftests
+	mkdir -p "$dest"
+	git -C "$tree" archive HEAD "$st/Makefile" "$st/lib.mk" "$st/kselftest" \
+		"$st/$KSFT_TARGET" scripts/subarch.include | tar -x -C "$dest"
+	cp "$built/sim/rpmsg_gpio_sim.ko" "$dest/$st/$KSFT_TARGET/sim/" 2>/dev/null || true
+	cp "$built/evread" "$built/gpio-bench" "$dest/$st/$KSFT_TARGET/"
+	touch "$dest/$st/$KSFT_TARGET/evread" "$dest/$st/$KSFT_TARGET/gpio-bench"
+}
+
 initrd() {
 	local obj=$1 mode=$2 out=$3; shift 3
 	local b tmp kver c ksft=/usr/share/kselftest
@@ -185,6 +201,7 @@ initrd() {
 	trap "rm -rf '$tmp'" EXIT
 	mkdir -p "$tmp/root/usr/lib/modules" "$tmp/root/usr/bin" "$tmp/root/etc"
 	ksft_install "$obj" "$tmp/root$ksft"
+	ksft_src "$tmp/root/usr/src/linux" "$tmp/root$t"
 	(
 	cd "$tmp/root" || exit
 	if [ -d "$obj/modinst/lib/modules/$kver" ]; then

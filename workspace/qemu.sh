@@ -238,8 +238,8 @@ verdict() {
 				d = d "\nQEMU killed after " timeout " s"
 			emit(0, "all results reported", "", d)
 		}
-		emit(runner ~ /^ok /, "run_kselftest.sh -c drivers/gpio/rpmsg", "",
-		     runner == "" ? "run_kselftest.sh reported no result" : runner)
+		emit(runner ~ /^ok /, "kselftest runner: drivers/gpio/rpmsg", "",
+		     runner == "" ? "the kselftest runner reported no result" : runner)
 		d = ""
 		for (i = 1; i <= nsig; i++) d = d sig[i] "\n"
 		if (nsplat) d = d "first report:\n" firsttxt
