@@ -42,6 +42,10 @@ expect() {
 # at_exit COMMAND: run COMMAND (eval'd) when the case exits, after those
 # registered before it. One EXIT trap for every verb that restores
 # something; a case that sets its own EXIT trap replaces it.
+# A case killed at its time limit gets SIGTERM; dash runs no EXIT trap
+# for a signal, so exit on it: the EXIT trap then restores what the case
+# changed.
+trap 'exit 143' TERM INT
 AT_EXIT=
 at_exit() {
 	AT_EXIT="$1${AT_EXIT:+; $AT_EXIT}"

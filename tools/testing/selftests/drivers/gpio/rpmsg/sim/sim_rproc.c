@@ -37,8 +37,8 @@
 #else
 /*
  * A kernel build directory without the remoteproc sources (a distribution's
- * headers package): the two internals every remoteproc driver uses, as
- * drivers/remoteproc/remoteproc_internal.h declares them.
+ * headers package): the two internals of remoteproc drivers serving
+ * vrings, as drivers/remoteproc/remoteproc_internal.h has them.
  */
 irqreturn_t rproc_vq_interrupt(struct rproc *rproc, int vq_id);
 
@@ -1163,11 +1163,12 @@ static struct platform_driver sim_driver = {
 
 /*
  * Without a device tree node (no device tree, as on x86, or no_dt=1), the
- * module creates its device itself, matched by name, as gpio-sim's
- * configfs does: every case that needs no DT consumer runs on any
- * architecture. It is marked dma-coherent, as the node says: the vrings
+ * module creates its device itself, matched by name: every case that
+ * needs no DT consumer runs without a device tree. It is marked dma-coherent, as the node says: the vrings
  * Linux allocates for it must be in the linear map, where the simulated
- * remote reads them.
+ * remote reads them. (The rpmsg buffers are allocated for the rproc-virtio
+ * child, which is not marked: fine where DMA is coherent, as on x86, and
+ * under QEMU's TCG, which does not model caches.)
  */
 static struct platform_device *sim_own_pdev;
 
