@@ -1164,11 +1164,12 @@ static struct platform_driver sim_driver = {
 /*
  * Without a device tree node (no device tree, as on x86, or no_dt=1), the
  * module creates its device itself, matched by name: every case that
- * needs no DT consumer runs without a device tree. It is marked dma-coherent, as the node says: the vrings
- * Linux allocates for it must be in the linear map, where the simulated
- * remote reads them. (The rpmsg buffers are allocated for the rproc-virtio
- * child, which is not marked: fine where DMA is coherent, as on x86, and
- * under QEMU's TCG, which does not model caches.)
+ * needs no DT consumer runs without a device tree. It is marked
+ * dma-coherent, as the node says: the vrings Linux allocates for it must
+ * be in the linear map, where the simulated remote reads them. (The rpmsg
+ * buffers are allocated for the rproc-virtio child, which is not marked:
+ * fine where DMA is coherent, as on x86, and under QEMU's TCG, which does
+ * not model caches.)
  */
 static struct platform_device *sim_own_pdev;
 
