@@ -60,6 +60,16 @@ fi
 # cases would only wait for their timeouts.
 oopsed() { [ $(($(cat /proc/sys/kernel/tainted) & 128)) != 0 ]; }
 
+# Kernel reports during a case fail it, for machines where nothing scans
+# the kernel log: the taint bits a WARN (W, 512), a bad page or KASAN
+# report (B, 32), an oops (D, 128) or a soft lockup (L, 16384) sets, and
+# lockdep switching itself off. Each counts once: the first case to
+# raise one fails.
+REPORTS=$((512 | 32 | 128 | 16384))
+REPORT_LINES='WARNING:|BUG:|KASAN|Oops|possible .*locking|inconsistent lock|soft lockup'
+tainted() { echo $(($(cat /proc/sys/kernel/tainted) & REPORTS)); }
+lockdep_on() { ! grep -qE '^ *debug_locks: *0$' /proc/lockdep_stats 2>/dev/null; }
+
 log=$(mktemp)
 trap 'rm -f "$log"' EXIT
 for c; do
@@ -76,6 +86,9 @@ for c; do
 	# A case that needs longer says so in a line "# timeout=SECONDS"
 	t=$(sed -n 's/^# timeout=\([0-9][0-9]*\)$/\1/p' "$DIR/cases/$name.sh" | head -n 1)
 	t0=$(cut -d. -f1 /proc/uptime)
+	taint0=$(tainted)
+	lockdep0=0
+	lockdep_on && lockdep0=1
 	setsid timeout "${t:-$CASE_TIMEOUT}" sh "$DIR/cases/$name.sh" > "$log" 2>&1 &
 	pid=$!
 	wait $pid
@@ -91,6 +104,13 @@ for c; do
 		for f in "$SIM_DEBUGFS"/ctrl*/fault; do
 			echo none > "$f" && echo release > "$f"
 		done 2>/dev/null
+	fi
+	new=$(($(tainted) & ~taint0))
+	if [ $new != 0 ] || { [ $lockdep0 = 1 ] && ! lockdep_on; }; then
+		ktap_print_msg "$name: the kernel reported a problem (new taint bits $new," \
+			"lockdep $(lockdep_on && echo on || echo off)):"
+		dmesg | grep -E "$REPORT_LINES" | tail -n 5 | sed 's/^/# /'
+		[ "$rc" = 124 ] || rc=1
 	fi
 	case "$rc" in
 	0) ktap_test_pass "$name" ;;
