@@ -822,6 +822,74 @@ calls_between() {
 	END { if (st != 2) print "unseen"; else print in_ + 0, after + 0 }'
 }
 
+# A wake key (suspend-wake-key, suspend-s2idle-wake): KEY_A of rpmsg-keys,
+# line 1:3, a wakeup-source, wakes the system from a suspend.
+KEY_A=30
+
+# wake_key_arm OUT TIMEOUT_MS: bind rpmsg-keys with KEY_A released; note
+# rpmsg-io-1's wakeup counters (WAKE_WS is its wakeup source); start a
+# reader of one key event into OUT (WAKE_PID); turn on the PM core's
+# debug messages; mark the kernel log; write wakeup_count as a suspend
+# manager does (a wakeup event counted after it ends the suspend, and the
+# PM core names its source); trace what wake_key_delivered checks.
+wake_key_arm() {
+	keys_input
+	sim_set_input 1 3 1
+	# shellcheck disable=SC2016 # expanded by wait_for's eval
+	wait_for '[ "$(evread -s '"$KEYS_DEV"' $KEY_A)" = 0 ]' 5 ||
+		fail "KEY_A still pressed with line 1:3 high"
+	WAKE_WS=$(basename "$(rpmsg_dev rpmsg-io-1)")
+	WAKE_WS0=$(ws_events "$WAKE_WS")
+	[ "$WAKE_WS0" != none ] || fail "no wakeup source $WAKE_WS"
+	WAKE_N0=$(drv_stat 1 wakeups)
+	WAKE_COUNT=$(cat /sys/power/wakeup_count)
+	evread "$KEYS_DEV" 1 "$2" > "$1" 2>&1 &
+	WAKE_PID=$!
+	wait_for "ls -l /proc/$WAKE_PID/fd | grep -q ${KEYS_DEV##*/}" 5 ||
+		fail "evread did not open $KEYS_DEV"
+	at_exit "echo $(cat /sys/power/pm_debug_messages) > /sys/power/pm_debug_messages"
+	echo 1 > /sys/power/pm_debug_messages
+	kmsg_mark
+	echo "$WAKE_COUNT" > /sys/power/wakeup_count ||
+		fail "wakeup events pending before the suspend"
+	trace_calls_start rpmsg_gpio_prepare rpmsg_gpio_complete gpio_keys_suspend \
+		gpio_keys_resume gpio_keys_gpio_isr
+}
+
+# wake_key_woke: after the suspend, the wakeup was rpmsg-io-1's: its
+# driver counted one, its wakeup source one event, wakeup_count grew
+wake_key_woke() {
+	expect "wakeups reported by rpmsg-io-1" "$(drv_stat 1 wakeups)" $((WAKE_N0 + 1))
+	expect "events of wakeup source $WAKE_WS" "$(ws_events "$WAKE_WS")" $((WAKE_WS0 + 1))
+	[ "$(cat /sys/power/wakeup_count)" -gt "$WAKE_COUNT" ] || fail "wakeup_count did not grow"
+}
+
+# wake_key_delivered OUT CALLS: the press reached the reader once, after
+# resume; CALLS (trace_calls) show no gpio-keys handler while gpio-keys
+# was suspended or while notifications were held, and one after; the
+# release after it arrives too.
+wake_key_delivered() {
+	local calls=$2
+
+	wait "$WAKE_PID" || fail "the press did not arrive after resume: $(cat "$1")"
+	expect "event" "$(cat "$1")" "key $KEY_A 1"
+	# shellcheck disable=SC2046 # two words: INSIDE AFTER
+	set -- $(echo "$calls" |
+		 calls_between gpio_keys_suspend gpio_keys_resume gpio_keys_gpio_isr)
+	[ "$1" != unseen ] ||
+		fail "gpio-keys suspend/resume not traced: $(echo "$calls" | sort | uniq -c)"
+	expect "gpio-keys handler calls while it was suspended" "$1" 0
+	# shellcheck disable=SC2046
+	set -- $(echo "$calls" |
+		 calls_between rpmsg_gpio_prepare rpmsg_gpio_complete gpio_keys_gpio_isr)
+	expect "gpio-keys handler calls while notifications were held" "$1" 0
+	expect "gpio-keys handler calls after resume" "$2" 1
+	sim_set_input 1 3 1
+	# shellcheck disable=SC2016 # expanded by wait_for's eval
+	wait_for '[ "$(evread -s '"$KEYS_DEV"' $KEY_A)" = 0 ]' 5 ||
+		fail "the release after resume did not arrive"
+}
+
 # ws_events NAME: the event count of the wakeup source NAME (a device name)
 ws_events() {
 	awk -v n="$1" '$1 == n { print $3; f = 1 } END { if (!f) print "none" }' \
