@@ -39,6 +39,12 @@ def parse(path):
     return rows, notes, kernel
 
 
+def median(values):
+    v = sorted(values)
+    return v[(len(v) - 1) // 2] if len(v) % 2 else (v[len(v) // 2 - 1] +
+                                                     v[len(v) // 2]) / 2
+
+
 def us(ns):
     return '%.1f µs' % (ns / 1000.0)
 
@@ -63,10 +69,21 @@ class Report:
 
     def add(self, name, value, baseline, ratio=None, target='',
             ratio_name=None):
-        if ratio is not None and ratio_name:
-            self.ratios[ratio_name] = round(ratio, 3)
-        self.table.append((name, value, baseline,
-                           '' if ratio is None else '%.2f×' % ratio, target))
+        """A row; a list of ratios (one per run) shows their median and
+        range, and is kept whole in results.json"""
+        text = ''
+        if isinstance(ratio, list):
+            text = '%.2f× (%.2f–%.2f)' % (median(ratio), min(ratio),
+                                          max(ratio))
+            if ratio_name:
+                self.ratios[ratio_name] = round(median(ratio), 3)
+                self.ratios[ratio_name + '.runs'] = [round(r, 3)
+                                                     for r in ratio]
+        elif ratio is not None:
+            text = '%.2f×' % ratio
+            if ratio_name:
+                self.ratios[ratio_name] = round(ratio, 3)
+        self.table.append((name, value, baseline, text, target))
 
     def messages(self):
         names = {
@@ -107,25 +124,77 @@ class Report:
                          us(sim), 'gpio-rpmsg ' + us(med), med / sim,
                          ratio_name='lat.%s_vs_gpiosim' % op)
 
+    LOADS = (('idle', 'idle'),
+             ('nice0', 'beside 2 CPU-bound processes at nice 0'),
+             ('nice-5', 'beside 2 CPU-bound processes at nice -5'))
+
+    def runs(self, edges, load):
+        """The (rpmsg, gpio-sim) rows of each run of one condition"""
+        out = []
+        for run in (1, 2, 3):
+            r = self.rows.get('irq.rpmsg.%s.%s.%d' % (edges, load, run))
+            s = self.rows.get('irq.gpiosim.%s.%s.%d' % (edges, load, run))
+            if r and s:
+                out.append((r, s))
+            else:
+                self.missing.append('irq %s %s run %d' % (edges, load, run))
+        return out
+
     def interrupts(self):
-        keys = ('ev_median', 'read_median', 'read_p99', 'edges_per_s')
         for edges in ('rising', 'both'):
-            r = [self.get('irq.rpmsg.' + edges, k) for k in keys]
-            s = [self.get('irq.gpiosim.' + edges, k) for k in keys]
-            if None in r or None in s:
-                continue
             what = 'rising edge' if edges == 'rising' else \
                 'either edge (+ the level read by gpiolib)'
-            self.add('%s → event timestamp, median' % what, us(r[0]),
-                     'gpio-sim ' + us(s[0]), r[0] / s[0],
-                     ratio_name='irq.%s.timestamp_vs_gpiosim' % edges)
-            self.add('%s → event read by userspace, median / p99' % what,
-                     '%s / %s' % (us(r[1]), us(r[2])), 'gpio-sim ' + us(s[1]),
-                     r[1] / s[1], '≤ 1.5×' if edges == 'rising' else '',
-                     'irq.%s.read_vs_gpiosim' % edges)
-            self.add('%s: edges/s, closed loop (edge, event, re-arm)' % what,
-                     '%d' % r[3], 'gpio-sim %d' % s[3], r[3] / s[3],
-                     ratio_name='irq.%s.rate_vs_gpiosim' % edges)
+            for load, how in self.LOADS:
+                runs = self.runs(edges, load)
+                if not runs:
+                    continue
+
+                def med(side, key):
+                    return median([run[side][key] for run in runs])
+
+                def ratios(key):
+                    return [r[key] / s[key] for r, s in runs]
+                name = '%s, %s' % (what, how)
+                tag = 'irq.%s.%s.' % (edges, load)
+                self.add('%s → event timestamp, median' % name,
+                         us(med(0, 'ev_median')),
+                         'gpio-sim ' + us(med(1, 'ev_median')),
+                         ratios('ev_median'),
+                         ratio_name=tag + 'timestamp_vs_gpiosim')
+                self.add('%s → event read by userspace, median' % name,
+                         us(med(0, 'read_median')),
+                         'gpio-sim ' + us(med(1, 'read_median')),
+                         ratios('read_median'),
+                         '≤ 1.5×' if edges == 'rising' else '',
+                         tag + 'read_vs_gpiosim')
+                self.add('%s → event read by userspace, p99' % name,
+                         us(med(0, 'read_p99')),
+                         'gpio-sim ' + us(med(1, 'read_p99')),
+                         ratios('read_p99'),
+                         '≤ 2×' if edges == 'rising' and load != 'idle'
+                         else '', tag + 'p99_vs_gpiosim')
+                self.add('%s: edges/s, closed loop (edge, event, re-arm)'
+                         % name, '%d' % med(0, 'edges_per_s'),
+                         'gpio-sim %d' % med(1, 'edges_per_s'),
+                         ratios('edges_per_s'),
+                         ratio_name=tag + 'rate_vs_gpiosim')
+                sim = [s['read_median'] for r, s in runs]
+                self.add('%s: noise floor, gpio-sim\'s own median from run '
+                         'to run (max / min)' % name,
+                         '%s – %s' % (us(min(sim)), us(max(sim))), '',
+                         max(sim) / min(sim), ratio_name=tag + 'noise')
+        for load, how in self.LOADS:
+            h = self.rows.get('hops.' + load)
+            if not h:
+                self.missing.append('hops.' + load)
+                continue
+            self.add('rising edge, %s: its hand-overs, median of %d: remote '
+                     'CPU wakes (simulator) / remote runs / mailbox work '
+                     '(transport) / rpmsg receive / this driver\'s work '
+                     'starts / handler + re-arm' % (how, h['n']),
+                     ' / '.join(us(h[k]) for k in (
+                         'remote_wake', 'remote_run', 'mailbox', 'rx',
+                         'driver', 'handler')), '')
 
     def flood(self):
         f = self.rows.get('flood')

@@ -495,7 +495,7 @@ static void rpmsg_gpio_rx_notify(struct rpmsg_gpio *chip,
 				chip->stats.wakeups++;
 			}
 		} else {
-			mod_delayed_work(system_dfl_long_wq, &chip->irq_work, 0);
+			mod_delayed_work(system_highpri_wq, &chip->irq_work, 0);
 		}
 	}
 	spin_unlock_irqrestore(&chip->lock, flags);
@@ -776,6 +776,12 @@ static int rpmsg_gpio_set(struct gpio_chip *gc, unsigned int line, int value)
  * handlers and then re-arms the line explicitly: handle_nested_irq()
  * neither takes the bus lock nor unmasks, whatever the consumer's flags.
  *
+ * The handlers may sleep, and may send requests whose replies come through
+ * the receive callback: they cannot run in it. irq_work runs them instead,
+ * queued on system_highpri_wq from the callback: on the CPU that received
+ * the notification, in a worker at nice -20, so that on a loaded CPU it
+ * is not queued behind ordinary tasks as a normal-priority work item is.
+ *
  * disable_irq() is lazy (no .irq_disable): the remote stays armed, and a
  * notification while the line is disabled makes handle_nested_irq() mark
  * it pending, as a controller's latched pending bit would. The line is not
@@ -882,7 +888,7 @@ static void rpmsg_gpio_held_wake(struct rpmsg_gpio *chip, unsigned int line)
 static void rpmsg_gpio_irq_kick(struct rpmsg_gpio *chip)
 {
 	if (!READ_ONCE(chip->dead) && !READ_ONCE(chip->holding))
-		mod_delayed_work(system_dfl_long_wq, &chip->irq_work, 0);
+		mod_delayed_work(system_highpri_wq, &chip->irq_work, 0);
 }
 
 static void rpmsg_gpio_irq_work(struct work_struct *work)
@@ -925,7 +931,7 @@ static void rpmsg_gpio_irq_work(struct work_struct *work)
 	 * platform whose mailbox is a wakeup source.
 	 */
 	if (retry && !rpmsg_gpio_irq_stopped(chip))
-		queue_delayed_work(system_dfl_long_wq, &chip->irq_work,
+		queue_delayed_work(system_highpri_wq, &chip->irq_work,
 				   msecs_to_jiffies(READ_ONCE(timeout_ms)));
 }
 
@@ -1041,7 +1047,7 @@ static void rpmsg_gpio_irq_bus_sync_unlock(struct irq_data *d)
 			/* While held, the run that .complete queues retries it */
 			scoped_guard(spinlock_irqsave, &chip->lock)
 				if (!chip->dead && !chip->holding)
-					queue_delayed_work(system_dfl_long_wq,
+					queue_delayed_work(system_highpri_wq,
 							   &chip->irq_work,
 							   msecs_to_jiffies(READ_ONCE(timeout_ms)));
 		}
@@ -1429,7 +1435,7 @@ static void rpmsg_gpio_complete(struct device *dev)
 	scoped_guard(spinlock_irq, &chip->lock) {
 		chip->holding = false;
 		if (!chip->dead)
-			mod_delayed_work(system_dfl_long_wq, &chip->irq_work, 0);
+			mod_delayed_work(system_highpri_wq, &chip->irq_work, 0);
 	}
 }
 

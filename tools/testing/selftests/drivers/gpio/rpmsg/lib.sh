@@ -809,6 +809,47 @@ trace_calls() {
 	echo > $TRACEFS/set_ftrace_filter
 }
 
+# Tracepoints: trace_events_start SUBSYS/EVENT..., then trace_events
+# prints the events recorded since, one per line as in the trace file
+trace_events_start() {
+	local e
+
+	[ -e $TRACEFS/trace ] || mount -t tracefs nodev $TRACEFS 2>/dev/null
+	echo 0 > $TRACEFS/tracing_on
+	echo > $TRACEFS/trace
+	for e; do
+		[ -e "$TRACEFS/events/$e/enable" ] || skip "no tracepoint $e"
+		echo 1 > "$TRACEFS/events/$e/enable" || fail "cannot trace $e"
+	done
+	TRACE_EVENTS="$*"
+	at_exit trace_events_stop
+	echo 1 > $TRACEFS/tracing_on
+}
+trace_events_stop() {
+	local e
+
+	echo 0 > $TRACEFS/tracing_on
+	for e in $TRACE_EVENTS; do
+		echo 0 > "$TRACEFS/events/$e/enable"
+	done
+}
+trace_events() {
+	trace_events_stop
+	grep -v '^#' $TRACEFS/trace
+}
+
+# cpu_hogs_start N: N CPU-bound processes at nice 0 until the case ends
+cpu_hogs_start() {
+	local i=0
+
+	while [ $i -lt "$1" ]; do
+		sh -c 'while :; do :; done' &
+		CPU_HOGS="$CPU_HOGS $!"
+		i=$((i + 1))
+	done
+	at_exit 'kill $CPU_HOGS 2>/dev/null'
+}
+
 # calls_between FROM TO FUNC < calls: "INSIDE AFTER", the calls of FUNC
 # between the first call of FROM and the first call of TO after it, and
 # after that (e.g. a consumer's handler while the driver held

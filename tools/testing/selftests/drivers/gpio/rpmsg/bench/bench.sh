@@ -153,14 +153,122 @@ row lat.raw.get $(pick raw_ $out)
 row lat.gpiosim.get $(pick simget_ $out)
 row lat.gpiosim.set $(pick simset_ $out)
 
-note "interrupt latency: rising edges; both edges (gpiolib then reads the level)"
-for e in rising both; do
-	out=$($B irqcmp "$c2" 5 $e "$(sim_line_file 2 5 input)" 1 0 \
-		"$(sim_line_file 2 5 masked)" \
-		"$s" 5 $e "$(gpio_sim_pull bench 5)" pull-up pull-down - "$NIRQ") ||
-		fail "gpio-bench irqcmp: $out"
-	row irq.rpmsg.$e $(echo "$out" | tr ' ' '\n' | sed -n 's/^a_//p; /^n=/p' | tr '\n' ' ')
-	row irq.gpiosim.$e $(echo "$out" | tr ' ' '\n' | sed -n 's/^b_//p; /^n=/p' | tr '\n' ' ')
+# hogs_start NICE: two CPU-bound processes at nice NICE, as many as the
+# guest has CPUs, so that every hand-over to a thread competes with them
+hogs_start() {
+	hogs=
+	for _ in 1 2; do
+		nice -n "$1" $B spin 3600000 >/dev/null &
+		hogs="$hogs $!"
+	done
+}
+hogs_stop() {
+	# shellcheck disable=SC2086 # a list of pids
+	kill $hogs 2>/dev/null
+	# shellcheck disable=SC2086
+	wait $hogs 2>/dev/null
+	hogs=
+}
+
+# irq_rows LOAD: three runs of both kinds of edge, each interleaved edge by
+# edge with gpio-sim: rows irq.{rpmsg,gpiosim}.EDGES.LOAD.RUN
+irq_rows() {
+	local run e out
+
+	for run in 1 2 3; do
+		for e in rising both; do
+			out=$($B irqcmp "$c2" 5 $e "$(sim_line_file 2 5 input)" 1 0 \
+				"$(sim_line_file 2 5 masked)" \
+				"$s" 5 $e "$(gpio_sim_pull bench 5)" pull-up pull-down - \
+				"$NIRQ") || fail "gpio-bench irqcmp: $out"
+			row irq.rpmsg.$e.$1.$run $(echo "$out" | tr ' ' '\n' |
+				sed -n 's/^a_//p; /^n=/p' | tr '\n' ' ')
+			row irq.gpiosim.$e.$1.$run $(echo "$out" | tr ' ' '\n' |
+				sed -n 's/^b_//p; /^n=/p' | tr '\n' ' ')
+		done
+	done
+}
+
+# hop_rows LOAD: where the time of a rising edge goes on its way to the
+# consumer, from the workqueue tracepoints of NHOP edges: median ns of
+# each hand-over, from the simulator's remote CPU to this driver's work.
+# Each edge's chain is found backwards from the driver's queueing.
+NHOP=300
+hop_rows() {
+	local ev=$TR/events/workqueue
+
+	[ -d $ev ] || { note "no workqueue tracepoints"; return; }
+	echo 0 > $TR/tracing_on
+	echo > $TR/trace
+	echo 1 > $ev/workqueue_queue_work/enable
+	echo 1 > $ev/workqueue_execute_start/enable
+	echo 1 > $ev/workqueue_execute_end/enable
+	echo 1 > $TR/tracing_on
+	$B irq "$c2" 5 rising "$(sim_line_file 2 5 input)" 1 0 \
+		"$(sim_line_file 2 5 masked)" $NHOP >/dev/null ||
+		fail "gpio-bench irq (hops)"
+	echo 0 > $TR/tracing_on
+	echo 0 > $ev/enable
+	grep -v '^#' $TR/trace | awk -v row="hops.$1" '
+	# "<task>-<pid> [cpu] flags SECONDS: EVENT: ... function[= ]NAME"
+	{
+		for (i = 1; i < NF; i++)
+			if ($i ~ /^[0-9]+\.[0-9]+:$/)
+				break
+		t = substr($i, 1, length($i) - 1) * 1e9
+		e = $(i + 1)
+		f = ""
+		for (j = i + 2; j <= NF; j++) {
+			if ($j ~ /^function=/)
+				f = substr($j, 10)
+			else if ($j == "function")
+				f = $(j + 1)
+		}
+		k = e f
+		if (k == "workqueue_queue_work:rpmsg_gpio_irq_work" && rq) {
+			n++
+			wake[n] = rs - rq; run[n] = iq - rs; mbox[n] = is - iq
+			rx[n] = t - is; q = t
+		} else if (k == "workqueue_execute_start:rpmsg_gpio_irq_work" && q) {
+			drv[n] = t - q; s = t; q = 0
+		} else if (k == "workqueue_execute_end:rpmsg_gpio_irq_work" && s) {
+			hnd[n] = t - s; s = 0
+		} else if (k == "workqueue_queue_work:sim_remote_work") {
+			rq = t
+		} else if (k == "workqueue_execute_start:sim_remote_work") {
+			rs = t
+		} else if (k == "workqueue_queue_work:sim_irq_work") {
+			iq = t
+		} else if (k == "workqueue_execute_start:sim_irq_work") {
+			is = t
+		}
+	}
+	function med(a,   m, i, j, v, x) {
+		m = 0
+		for (i in a)
+			v[++m] = a[i]
+		for (i = 2; i <= m; i++)
+			for (j = i; j > 1 && v[j - 1] > v[j]; j--) {
+				x = v[j]; v[j] = v[j - 1]; v[j - 1] = x
+			}
+		return m ? v[int((m + 1) / 2)] : -1
+	}
+	END {
+		printf "BENCH %s n=%d remote_wake=%d remote_run=%d mailbox=%d rx=%d driver=%d handler=%d\n",
+			row, n, med(wake), med(run), med(mbox), med(rx), med(drv), med(hnd)
+	}'
+}
+
+note "interrupt latency: rising edges; both edges (gpiolib then reads the level); idle, then beside two CPU-bound processes at nice 0 and at nice -5"
+TR=/sys/kernel/tracing
+mountpoint -q $TR 2>/dev/null || mount -t tracefs tracefs $TR 2>/dev/null
+irq_rows idle
+hop_rows idle
+for nice in 0 -5; do
+	hogs_start $nice
+	irq_rows nice$nice
+	hop_rows nice$nice
+	hogs_stop
 done
 
 note "a flood of notifications"
@@ -209,8 +317,6 @@ row contend.two.2 $($B contend 2000 "$c2:10" "$c4:10")
 row contend.two.4 $($B contend 2000 "$c2:10" "$c2:11" "$c4:10" "$c4:11")
 
 note "where the time of a read goes (ftrace function profiler)"
-TR=/sys/kernel/tracing
-mountpoint -q $TR 2>/dev/null || mount -t tracefs tracefs $TR 2>/dev/null
 if [ -w $TR/function_profile_enabled ]; then
 	: > $TR/set_ftrace_filter
 	for f in linereq_ioctl rpmsg_gpio_get rpmsg_gpio_request rpmsg_send \
