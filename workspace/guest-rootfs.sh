@@ -208,8 +208,8 @@ initrd() {
 		cp -a "$obj/modinst/lib/modules/$kver" usr/lib/modules/
 		rm -f "usr/lib/modules/$kver/build" "usr/lib/modules/$kver/source"
 	fi
-	install -m 0755 "$TOP/workspace/guest-init.sh" init
-	install -m 0755 "$TOP/workspace/guest-demo.sh" ".$t/demo.sh"
+	install -m 0755 "$TOP/workspace/guest/init.sh" init
+	install -m 0755 "$TOP/workspace/guest/demo.sh" ".$t/demo.sh"
 	# The cases to run, in this order (default: all, as installed)
 	[ $# -gt 0 ] || set -- "$SELFTEST"/cases/*.sh
 	for c in "$@"; do
@@ -223,7 +223,7 @@ initrd() {
 		echo "KVER=$kver"
 		echo "KSFT=$ksft"
 		echo "T=$t"
-		echo "SIM_PARAMS='${SIM_PARAMS:-controllers=0:32,1:20,2:8,3:300}'"
+		echo "SIM_PARAMS='${SIM_PARAMS:-}'"
 		for v in ${GUEST_ENV:-}; do
 			echo "export ${v%%=*}='${v#*=}'"
 		done

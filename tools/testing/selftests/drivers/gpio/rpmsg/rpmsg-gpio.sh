@@ -8,10 +8,12 @@
 #
 #   rpmsg-gpio.sh [CASE...]         CASE: a file in cases/ (default: all)
 #
-# Environment: SIM_PARAMS (default "controllers=0:32,1:20,2:8,3:300", matching
+# Environment: SIM_PARAMS (module parameters of the simulator; by default
+# none: its defaults, SIM_FW_DEFAULT_CONTROLLERS in sim/sim_fw.h, match
 # the DT nodes in guest.dtsi), CASE_TIMEOUT seconds (default 120; a case
 # that needs longer has a line "# timeout=SECONDS", the field of
-# kselftest's settings file; the suite's own limit is in settings).
+# kselftest's settings file; the suite's own limit is in settings). Cases
+# with a line "# order=last" run last.
 # A case that times out is reported as kselftest's runner reports a test:
 # "not ok N NAME # TIMEOUT SECONDS seconds".
 # A case exits 0 (pass), 4 (skip) or anything else (fail).
@@ -23,12 +25,29 @@ for k in "$DIR/ktap_helpers.sh" "$DIR/../../../kselftest/ktap_helpers.sh"; do
 done
 . "$DIR/lib.sh"
 
-SIM_PARAMS=${SIM_PARAMS:-controllers=0:32,1:20,2:8,3:300}
+SIM_PARAMS=${SIM_PARAMS:-}
 CASE_TIMEOUT=${CASE_TIMEOUT:-120}
 
 if [ $# = 0 ]; then
 	for c in "$DIR"/cases/*.sh; do set -- "$@" "${c##*/}"; done
 fi
+# A case with a line "# order=last" runs after the others, whatever the
+# order given: one that crashes the remote leaves the DT consumers
+# (gpio-leds, gpio-keys) bound to the chip it removed (fw_devlink links
+# them to the remote processor's device, which stays), so consumer cases
+# after it would test a dead chip.
+first='' last=''
+for c; do
+	c=${c##*/}
+	c=${c%.sh}.sh
+	if grep -qx '# order=last' "$DIR/cases/$c" 2>/dev/null; then
+		last="$last $c"
+	else
+		first="$first $c"
+	fi
+done
+# shellcheck disable=SC2086 # case names have no spaces
+set -- $first $last
 
 ktap_print_header
 [ "$(id -u)" = 0 ] || { ktap_skip_all "must be run as root"; exit "$KSFT_SKIP"; }

@@ -14,6 +14,7 @@
 # silent. Fixed by "remoteproc: core: install the resource table again
 # after an attach recovery".
 # timeout=1800
+# order=last
 . "$(dirname "$0")/../lib.sh"
 # The hog is guest.dtsi's: without a device tree node it is not checked
 sim_has_dt && hog=1 || hog=0

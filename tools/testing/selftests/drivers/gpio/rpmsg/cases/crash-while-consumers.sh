@@ -7,6 +7,7 @@
 # the chip the crash removed (fw_devlink ties them to the remote
 # processor's device, which stays); rebound, they work on the new chip,
 # and the LED's trigger and the key's interrupt type are sent again.
+# order=last
 . "$(dirname "$0")/../lib.sh"
 need_dt "gpio-leds and gpio-keys of guest.dtsi"
 

@@ -3,6 +3,7 @@
 # The remote crashes while gpiomon waits for an edge: no oops, nothing
 # hangs (gpiomon is woken by the chip's removal), and the recovered chip
 # works. The same with gpioset holding a line is crash-while-held.sh.
+# order=last
 . "$(dirname "$0")/../lib.sh"
 
 # 7.2.13's gpiochip_remove() freed the interrupt gpiomon holds and

@@ -3,6 +3,7 @@
 # The remote crashes while gpioset holds a line: no oops, nothing hangs
 # (gpioset can be killed), and the recovered chip works. The same with
 # gpiomon waiting is crash-while-gpiomon-waits.sh.
+# order=last
 . "$(dirname "$0")/../lib.sh"
 
 c=$(need_chip 2) || exit
