@@ -3,11 +3,16 @@
 # state and cache under one directory; the host's apt setup is never
 # touched. Source it (after lib.sh), then:
 #
-#   apt_private DIR ARCH "SUITE..."   set up DIR, read the package lists
+#   apt_private DIR ARCH "SUITE..." ["deb deb-src"]
+#                                     set up DIR, read the package lists
 #                                     (again when older than a week, or
-#                                     when the mirror or suites changed)
+#                                     when the mirror or suites changed);
+#                                     binary lists only by default
 #   apt_private_get DIR ARCH DEST PKG[=VERSION]...
 #                                     download those .debs into DEST
+#   apt_private_source DIR ARCH DEST PKG
+#                                     fetch and unpack that source
+#                                     package into DEST (deb-src lists)
 #
 # APT_PRIVATE_REFRESH=1 reads the lists again now.
 
@@ -34,16 +39,18 @@ apt_private_opts() {	# DIR ARCH
 	)
 }
 
-apt_private() {		# DIR ARCH SUITES
-	local dir=$1 mirror suite
+apt_private() {		# DIR ARCH SUITES [TYPES]
+	local dir=$1 mirror suite type
 	mkdir -p "$dir"/{state,lists/partial,cache,archives/partial}
 	touch "$dir/state/status"
 	apt_private_opts "$1" "$2"
 	mirror=$(host_mirror)
 	[ -n "$mirror" ] || die "no Debian mirror in /etc/apt/sources.list.d/*.sources"
 	for suite in $3; do
-		printf 'deb [arch=%s signed-by=/usr/share/keyrings/debian-archive-keyring.gpg] %s %s main\n' \
-			"$2" "$mirror" "$suite"
+		for type in ${4:-deb}; do
+			printf '%s [arch=%s signed-by=/usr/share/keyrings/debian-archive-keyring.gpg] %s %s main\n' \
+				"$type" "$2" "$mirror" "$suite"
+		done
 	done > "$dir/sources.list.new"
 	if ! cmp -s "$dir/sources.list.new" "$dir/sources.list"; then
 		mv "$dir/sources.list.new" "$dir/sources.list"
@@ -72,4 +79,13 @@ apt_private_get() {	# DIR ARCH DEST PKG...
 	mkdir -p "$dest"
 	(cd "$dest" && apt-get "${APT_OPTS[@]}" download "$@") > "$dir/download.log" 2>&1 ||
 		{ cat "$dir/download.log" >&2; die "apt-get download $* failed"; }
+}
+
+apt_private_source() {	# DIR ARCH DEST PKG
+	local dir=$1 arch=$2 dest=$3
+	shift 3
+	apt_private_opts "$dir" "$arch"
+	mkdir -p "$dest"
+	(cd "$dest" && apt-get "${APT_OPTS[@]}" source "$@") > "$dir/source.log" 2>&1 ||
+		{ cat "$dir/source.log" >&2; die "apt-get source $* failed"; }
 }

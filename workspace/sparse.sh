@@ -4,9 +4,8 @@
 #
 # 7.2's scripts/checker-valid.sh needs __typeof_unqual__, which bookworm's
 # sparse 0.6.4 lacks. Debian sid has 0.6.5~rc1: fetch its source package
-# with a private apt configuration (own sources list, own state and cache
-# dirs; the host's apt setup is left alone) from the host's own mirror, and
-# build it on the host in a few seconds. Debian's use-gcc-16 patch is
+# with the private apt client (apt-private.sh) from the host's own mirror,
+# and build it on the host in a few seconds. Debian's use-gcc-16 patch is
 # reverted: it only pins a compiler version the host does not have.
 # The prefix is built under a temporary name and renamed when complete.
 . "$(dirname "$0")/lib.sh"
@@ -36,24 +35,13 @@ flock 9
 sparse_ok "$bin" && { echo "$bin"; exit 0; }
 
 command -v dpkg-source >/dev/null || die "dpkg-source missing (install dpkg-dev)"
-mirror=$(host_mirror)
-[ -n "$mirror" ] || die "no Debian mirror found in /etc/apt/sources.list.d/*.sources"
+. "$TOP/workspace/apt-private.sh"
 
 work=$CACHE/sparse-src
 rm -rf "$work" "$prefix.tmp"
-mkdir -p "$work"/{state/lists/partial,cache/archives/partial,src}
-echo "deb-src [signed-by=/usr/share/keyrings/debian-archive-keyring.gpg] $mirror sid main" \
-	> "$work/sources.list"
-# sid's Release file on the mirror is past its Valid-Until date.
-apt=(apt-get -q -o Dir::Etc::SourceList="$work/sources.list"
-     -o Dir::Etc::SourceParts=/dev/null -o Dir::State="$work/state"
-     -o Dir::Cache="$work/cache" -o Acquire::Check-Valid-Until=false
-     -o APT::Sandbox::User=root)
-
 log "fetching sparse source from sid"
-"${apt[@]}" update >"$work/apt.log" 2>&1 || die "apt-get update failed, see $work/apt.log"
-(cd "$work/src" && "${apt[@]}" source sparse) >>"$work/apt.log" 2>&1 ||
-	die "apt-get source sparse failed, see $work/apt.log"
+apt_private "$CACHE/apt-sid-src" amd64 sid deb-src
+apt_private_source "$CACHE/apt-sid-src" amd64 "$work/src" sparse
 src=$(find "$work/src" -mindepth 1 -maxdepth 1 -type d -name 'sparse-*' | head -n 1)
 [ -n "$src" ] || die "no unpacked sparse source in $work/src"
 if [ -f "$src/debian/patches/use-gcc-16.patch" ]; then
