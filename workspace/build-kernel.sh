@@ -12,8 +12,8 @@ frags=()
 while [ $# -gt 0 ] && [ "$1" != -- ]; do frags+=("$(realpath "$1")"); shift; done
 [ "${1:-}" = -- ] && shift
 case ${KARCH:-arm64} in
-arm64) mk=(make -s -C "$src" O="$obj" ARCH=arm64 CROSS_COMPILE="$CROSS_COMPILE"
-	   CC="ccache ${CROSS_COMPILE}gcc" -j"$JOBS" "$@"); image=Image ;;
+arm64) mk=(make -s -C "$src" O="$obj" "${ARM64_MAKE[@]}" -j"$JOBS" "$@")
+	image=Image ;;
 x86_64) mk=(make -s -C "$src" O="$obj" ARCH=x86_64 CC="ccache gcc" -j"$JOBS" "$@")
 	image=bzImage ;;
 *) die "KARCH=$KARCH: arm64 or x86_64" ;;

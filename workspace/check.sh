@@ -488,10 +488,9 @@ gate_sparse() {
 		mkdir -p "$WD/o-base"
 		fragment gcc > "$WD/o-base/check.config"
 		KCONFIG_ALLCONFIG="$WD/o-base/check.config" make -s -C "$BASE_TREE" O="$WD/o-base" \
-			ARCH=arm64 CROSS_COMPILE="$CROSS_COMPILE" CC="ccache ${CROSS_COMPILE}gcc" allnoconfig ||
-			fail "base allnoconfig failed"
-		make -C "$BASE_TREE" O="$WD/o-base" ARCH=arm64 CROSS_COMPILE="$CROSS_COMPILE" \
-			CC="ccache ${CROSS_COMPILE}gcc" -j"$JOBS" C=2 CHECK="$sparse" "${base_objs[@]}" \
+			"${ARM64_MAKE[@]}" allnoconfig || fail "base allnoconfig failed"
+		make -C "$BASE_TREE" O="$WD/o-base" "${ARM64_MAKE[@]}" \
+			-j"$JOBS" C=2 CHECK="$sparse" "${base_objs[@]}" \
 			> "$base.tmp" 2>&1 || fail "base build failed"
 		mv "$base.tmp" "$base"
 	fi

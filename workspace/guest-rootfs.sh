@@ -158,7 +158,7 @@ ksft_install() {
 	if [ "$GUEST_ARCH" = amd64 ]; then
 		arch=(ARCH=x86_64 CC="ccache gcc")
 	else
-		arch=(ARCH=arm64 CROSS_COMPILE="$CROSS_COMPILE" CC="ccache ${CROSS_COMPILE}gcc")
+		arch=("${ARM64_MAKE[@]}")
 	fi
 	make -s -C "$tree/tools/testing/selftests" TARGETS="$KSFT_TARGET" \
 		"${arch[@]}" KDIR="$obj" \

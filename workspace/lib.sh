@@ -14,6 +14,9 @@ TARBALL=${TARBALL:-$SHARED/linux/linux-source-7.2.tar.xz}
 JOBS=${JOBS:-$(( $(nproc) + 1 ))}
 CROSS_COMPILE=${CROSS_COMPILE:-aarch64-linux-gnu-}
 LLVM_SUFFIX=${LLVM_SUFFIX:--19}
+# make's variables for an arm64 kernel built by the cross gcc through
+# ccache: make -C TREE O=OBJ "${ARM64_MAKE[@]}" TARGET...
+ARM64_MAKE=(ARCH=arm64 CROSS_COMPILE="$CROSS_COMPILE" CC="ccache ${CROSS_COMPILE}gcc")
 export CCACHE_DIR=${CCACHE_DIR:-$CACHE/ccache}
 export CCACHE_MAXSIZE=${CCACHE_MAXSIZE:-8G}
 
