@@ -52,6 +52,8 @@
 #define RPMSG_GPIO_INIT_TRIES		30
 
 static unsigned int timeout_ms = 1000;
+/* Runs the interrupt handlers, see "Interrupts" below */
+static struct workqueue_struct *rpmsg_gpio_wq;
 
 static int rpmsg_gpio_set_timeout(const char *val,
 				  const struct kernel_param *kp)
@@ -161,7 +163,7 @@ struct rpmsg_gpio {
 	DECLARE_BITMAP(irq_pending, RPMSG_GPIO_MAX_IRQ_LINES); /* To handle */
 	DECLARE_BITMAP(irq_rearm, RPMSG_GPIO_MAX_IRQ_LINES);   /* To re-arm */
 	DECLARE_BITMAP(irq_wake, RPMSG_GPIO_MAX_IRQ_LINES);    /* May wake */
-	struct delayed_work irq_work;
+	struct delayed_work notify_work;
 
 	struct dentry *debugfs;
 };
@@ -495,7 +497,7 @@ static void rpmsg_gpio_rx_notify(struct rpmsg_gpio *chip,
 				chip->stats.wakeups++;
 			}
 		} else {
-			mod_delayed_work(system_highpri_wq, &chip->irq_work, 0);
+			mod_delayed_work(rpmsg_gpio_wq, &chip->notify_work, 0);
 		}
 	}
 	spin_unlock_irqrestore(&chip->lock, flags);
@@ -772,15 +774,18 @@ static int rpmsg_gpio_set(struct gpio_chip *gc, unsigned int line, int value)
  * then sends at most one SET_IRQ_TYPE (type 0 while masked) and one
  * SET_WAKEUP, each only if the state the remote was last told changed.
  *
- * The remote masks a line when it notifies. rpmsg_gpio_irq_work() runs the
+ * The remote masks a line when it notifies. rpmsg_gpio_notify_work() runs the
  * handlers and then re-arms the line explicitly: handle_nested_irq()
  * neither takes the bus lock nor unmasks, whatever the consumer's flags.
  *
  * The handlers may sleep, and may send requests whose replies come through
- * the receive callback: they cannot run in it. irq_work runs them instead,
- * queued on system_highpri_wq from the callback: on the CPU that received
- * the notification, in a worker at nice -20, so that on a loaded CPU it
- * is not queued behind ordinary tasks as a normal-priority work item is.
+ * the receive callback: they cannot run in it. notify_work runs them
+ * instead, on rpmsg_gpio_wq (WQ_HIGHPRI | WQ_PERCPU), queued from the
+ * callback: normally on the CPU that received the notification (on the
+ * one where it still runs, if it does), in a worker at nice -20, which
+ * the scheduler picks before any SCHED_NORMAL task of a higher nice value
+ * on that CPU. A workqueue of the driver's own, as a run may be long: the
+ * handlers are any consumer's, and a re-arm waits up to a timeout.
  *
  * disable_irq() is lazy (no .irq_disable): the remote stays armed, and a
  * notification while the line is disabled makes handle_nested_irq() mark
@@ -883,20 +888,38 @@ static void rpmsg_gpio_held_wake(struct rpmsg_gpio *chip, unsigned int line)
 
 /*
  * From .irq_enable/.irq_retrigger, under the irq descriptor's raw lock:
- * no chip->lock here. The work checks again under it.
+ * no chip->lock here. The work checks again under it, and does nothing
+ * if it runs while notifications are held or after the channel is gone.
  */
 static void rpmsg_gpio_irq_kick(struct rpmsg_gpio *chip)
 {
 	if (!READ_ONCE(chip->dead) && !READ_ONCE(chip->holding))
-		mod_delayed_work(system_highpri_wq, &chip->irq_work, 0);
+		mod_delayed_work(rpmsg_gpio_wq, &chip->notify_work, 0);
 }
 
-static void rpmsg_gpio_irq_work(struct work_struct *work)
+/*
+ * Arm again each line whose handler has run; a line with a held
+ * notification stays masked, as a latch, until .complete. Returns true if
+ * a re-arm failed.
+ */
+static bool rpmsg_gpio_irq_rearm_handled(struct rpmsg_gpio *chip)
+{
+	unsigned int line;
+	bool failed = false;
+
+	for_each_set_bit(line, chip->irq_rearm, RPMSG_GPIO_MAX_IRQ_LINES)
+		if (!test_bit(line, chip->irq_pending) &&
+		    !rpmsg_gpio_irq_rearm(chip, line))
+			failed = true;
+
+	return failed;
+}
+
+static void rpmsg_gpio_notify_work(struct work_struct *work)
 {
 	struct rpmsg_gpio *chip = container_of(to_delayed_work(work),
-					       struct rpmsg_gpio, irq_work);
+					       struct rpmsg_gpio, notify_work);
 	unsigned int line, irq;
-	bool retry = false;
 
 	for_each_set_bit(line, chip->irq_pending, RPMSG_GPIO_MAX_IRQ_LINES) {
 		/* Held for .complete, or the channel is gone */
@@ -910,28 +933,18 @@ static void rpmsg_gpio_irq_work(struct work_struct *work)
 			handle_nested_irq(irq);
 	}
 
-	if (READ_ONCE(chip->dead))
+	/*
+	 * While notifications are held nothing is sent until .complete
+	 * (.prepare re-arms what was handled before it): a request in the
+	 * middle of a suspend, or its reply, would wake a platform whose
+	 * mailbox is a wakeup source.
+	 */
+	if (rpmsg_gpio_irq_stopped(chip))
 		return;
 
-	/*
-	 * Also in the run that .prepare flushes: a line whose handler has run
-	 * is armed again, or a wake line handled just before would sleep
-	 * masked at the remote and could not wake the system. A line with a
-	 * held notification stays masked, as a latch, until .complete.
-	 */
-	for_each_set_bit(line, chip->irq_rearm, RPMSG_GPIO_MAX_IRQ_LINES)
-		if (!test_bit(line, chip->irq_pending) &&
-		    !rpmsg_gpio_irq_rearm(chip, line))
-			retry = true;
-
-	/*
-	 * A notification meanwhile runs the work at once instead. While
-	 * notifications are held nothing is retried until .complete: a
-	 * request in the middle of a suspend, or its reply, would wake a
-	 * platform whose mailbox is a wakeup source.
-	 */
-	if (retry && !rpmsg_gpio_irq_stopped(chip))
-		queue_delayed_work(system_highpri_wq, &chip->irq_work,
+	/* A notification meanwhile runs the work at once instead */
+	if (rpmsg_gpio_irq_rearm_handled(chip) && !rpmsg_gpio_irq_stopped(chip))
+		queue_delayed_work(rpmsg_gpio_wq, &chip->notify_work,
 				   msecs_to_jiffies(READ_ONCE(timeout_ms)));
 }
 
@@ -1047,8 +1060,8 @@ static void rpmsg_gpio_irq_bus_sync_unlock(struct irq_data *d)
 			/* While held, the run that .complete queues retries it */
 			scoped_guard(spinlock_irqsave, &chip->lock)
 				if (!chip->dead && !chip->holding)
-					queue_delayed_work(system_highpri_wq,
-							   &chip->irq_work,
+					queue_delayed_work(rpmsg_gpio_wq,
+							   &chip->notify_work,
 							   msecs_to_jiffies(READ_ONCE(timeout_ms)));
 		}
 	}
@@ -1291,8 +1304,8 @@ static int rpmsg_gpio_probe(struct rpmsg_device *rpdev)
 	 * After lines[], so that devres cancels the works (after the
 	 * gpiochip is gone) before it frees what they use.
 	 */
-	ret = devm_delayed_work_autocancel(dev, &chip->irq_work,
-					   rpmsg_gpio_irq_work);
+	ret = devm_delayed_work_autocancel(dev, &chip->notify_work,
+					   rpmsg_gpio_notify_work);
 	if (ret)
 		return ret;
 
@@ -1374,7 +1387,7 @@ static void rpmsg_gpio_remove(struct rpmsg_device *rpdev)
 	mutex_unlock(&chip->irq_lock);
 
 	cancel_delayed_work_sync(&chip->init_work);
-	cancel_delayed_work_sync(&chip->irq_work);
+	cancel_delayed_work_sync(&chip->notify_work);
 
 	/* Nothing may replay on a dead channel (enable_irq() after this) */
 	bitmap_zero(chip->irq_armed, RPMSG_GPIO_MAX_IRQ_LINES);
@@ -1392,11 +1405,17 @@ static int rpmsg_gpio_prepare(struct device *dev)
 		chip->woke = false;
 	}
 
+	/* A handler running now finishes before consumers suspend */
+	flush_delayed_work(&chip->notify_work);
+
 	/*
-	 * A handler running now finishes before consumers suspend, and the
-	 * lines handled are re-armed (each request bounded as any other).
+	 * The lines handled until now are armed again (each request bounded
+	 * as any other), or a wake line handled just before would sleep
+	 * masked at the remote and could not wake the system. A failure is
+	 * retried by the run that .complete queues.
 	 */
-	flush_delayed_work(&chip->irq_work);
+	if (!READ_ONCE(chip->dead))
+		rpmsg_gpio_irq_rearm_handled(chip);
 
 	return 0;
 }
@@ -1435,7 +1454,7 @@ static void rpmsg_gpio_complete(struct device *dev)
 	scoped_guard(spinlock_irq, &chip->lock) {
 		chip->holding = false;
 		if (!chip->dead)
-			mod_delayed_work(system_highpri_wq, &chip->irq_work, 0);
+			mod_delayed_work(rpmsg_gpio_wq, &chip->notify_work, 0);
 	}
 }
 
@@ -1468,11 +1487,17 @@ static int __init rpmsg_gpio_init(void)
 {
 	int ret;
 
+	rpmsg_gpio_wq = alloc_workqueue("gpio-rpmsg", WQ_HIGHPRI | WQ_PERCPU, 0);
+	if (!rpmsg_gpio_wq)
+		return -ENOMEM;
+
 	rpmsg_gpio_debugfs_root = debugfs_create_dir("gpio-rpmsg", NULL);
 
 	ret = register_rpmsg_driver(&rpmsg_gpio_driver);
-	if (ret)
+	if (ret) {
 		debugfs_remove(rpmsg_gpio_debugfs_root);
+		destroy_workqueue(rpmsg_gpio_wq);
+	}
 
 	return ret;
 }
@@ -1482,6 +1507,7 @@ static void __exit rpmsg_gpio_exit(void)
 {
 	unregister_rpmsg_driver(&rpmsg_gpio_driver);
 	debugfs_remove(rpmsg_gpio_debugfs_root);
+	destroy_workqueue(rpmsg_gpio_wq);
 }
 module_exit(rpmsg_gpio_exit);
 

@@ -822,6 +822,9 @@ trace_events_start() {
 		echo 1 > "$TRACEFS/events/$e/enable" || fail "cannot trace $e"
 	done
 	TRACE_EVENTS="$*"
+	# Lines as "TASK-PID [CPU] ...": no tgid column
+	TRACE_TGID=$(cat $TRACEFS/options/record-tgid 2>/dev/null)
+	echo 0 > $TRACEFS/options/record-tgid 2>/dev/null
 	at_exit trace_events_stop
 	echo 1 > $TRACEFS/tracing_on
 }
@@ -832,6 +835,8 @@ trace_events_stop() {
 	for e in $TRACE_EVENTS; do
 		echo 0 > "$TRACEFS/events/$e/enable"
 	done
+	[ -z "${TRACE_TGID:-}" ] ||
+		echo "$TRACE_TGID" > $TRACEFS/options/record-tgid 2>/dev/null
 }
 trace_events() {
 	trace_events_stop

@@ -153,11 +153,11 @@ row lat.raw.get $(pick raw_ $out)
 row lat.gpiosim.get $(pick simget_ $out)
 row lat.gpiosim.set $(pick simset_ $out)
 
-# hogs_start NICE: two CPU-bound processes at nice NICE, as many as the
+# hogs_start NICE: CPU-bound processes at nice NICE, as many as the
 # guest has CPUs, so that every hand-over to a thread competes with them
 hogs_start() {
 	hogs=
-	for _ in 1 2; do
+	for _ in $(seq "$(nproc)"); do
 		nice -n "$1" $B spin 3600000 >/dev/null &
 		hogs="$hogs $!"
 	done
@@ -225,13 +225,13 @@ hop_rows() {
 				f = $(j + 1)
 		}
 		k = e f
-		if (k == "workqueue_queue_work:rpmsg_gpio_irq_work" && rq) {
+		if (k == "workqueue_queue_work:rpmsg_gpio_notify_work" && rq) {
 			n++
 			wake[n] = rs - rq; run[n] = iq - rs; mbox[n] = is - iq
 			rx[n] = t - is; q = t
-		} else if (k == "workqueue_execute_start:rpmsg_gpio_irq_work" && q) {
+		} else if (k == "workqueue_execute_start:rpmsg_gpio_notify_work" && q) {
 			drv[n] = t - q; s = t; q = 0
-		} else if (k == "workqueue_execute_end:rpmsg_gpio_irq_work" && s) {
+		} else if (k == "workqueue_execute_end:rpmsg_gpio_notify_work" && s) {
 			hnd[n] = t - s; s = 0
 		} else if (k == "workqueue_queue_work:sim_remote_work") {
 			rq = t
@@ -254,12 +254,15 @@ hop_rows() {
 		return m ? v[int((m + 1) / 2)] : -1
 	}
 	END {
-		printf "BENCH %s n=%d remote_wake=%d remote_run=%d mailbox=%d rx=%d driver=%d handler=%d\n",
-			row, n, med(wake), med(run), med(mbox), med(rx), med(drv), med(hnd)
+		printf "BENCH %s n=%d remote_wake=%d remote_run=%d", row, n,
+			med(wake), med(run)
+		printf " mailbox=%d rx=%d driver=%d handler=%d\n", med(mbox),
+			med(rx), med(drv), med(hnd)
 	}'
 }
 
-note "interrupt latency: rising edges; both edges (gpiolib then reads the level); idle, then beside two CPU-bound processes at nice 0 and at nice -5"
+note "interrupt latency: rising edges; both edges (gpiolib then reads the level)"
+note "idle, then beside two CPU-bound processes at nice 0 and at nice -5"
 TR=/sys/kernel/tracing
 mountpoint -q $TR 2>/dev/null || mount -t tracefs tracefs $TR 2>/dev/null
 irq_rows idle
