@@ -21,7 +21,7 @@
 
 GATES=(checkpatch series-applies identity maintainers kernel-doc
        build-gcc build-clang build-x86 sparse coccicheck docs dt
-       selftests-series)
+       selftests-series verdict-parser)
 
 JOBS=${CHECK_JOBS:-2}		# the host's 2 cores are shared
 LOGS=$OUT/check
@@ -626,6 +626,13 @@ gate_dt() {
 	bash "$TOP/workspace/check-dt.sh" "$WD/src"
 }
 
+# The judge of the QEMU runs (workspace/verdict.py) against its fixture
+# tests: a verdict that passes a bad run would pass everything after it.
+gate_verdict_parser() {
+	python3 -m unittest discover -v -s "$TOP/workspace/tests" ||
+		fail "workspace/tests: the verdict parser's tests fail"
+}
+
 # ---------------------------------------------------------------- main
 
 # A passed gate is not run again while nothing it reads has changed: the
@@ -648,6 +655,9 @@ gate_inputs() {
 	coccicheck)
 		touched A | grep -E '\.c$' | sed "s|^|$HEAD:|" | xargs -r git -C "$WD/src" rev-parse
 		git -C "$WD/src" rev-parse "$HEAD:scripts" "$HEAD:include" "$HEAD:arch/arm64/include" ;;
+	verdict-parser)
+		cat "$TOP/workspace/verdict.py" "$TOP/workspace/qemu.sh" \
+			"$TOP"/workspace/tests/*.py "$TOP"/workspace/tests/fixtures/* ;;
 	selftests-series)
 		sed -E '/^From [0-9a-f]{40} /d; /^Date: /d' "${PATCHES[@]}" "${ST_PATCHES[@]}"
 		cat "$TOP/workspace/checkpatch-exceptions" "$TOP"/series*/*/files 2>/dev/null ;;

@@ -48,18 +48,19 @@ host_mirror() {
 }
 
 # tally_suite FILE LABEL: print a QEMU suite's output (qemu.sh test) and
-# add its "# passed: X failed: Y skipped: Z" to the caller's pass, fail
+# add its "# X passed, Y failed, Z skipped" to the caller's pass, fail
 # and skip; a suite without that line counts as one failure.
 tally_suite() {
 	local sum
 
 	cat "$1"
-	sum=$(grep -E '^# passed: [0-9]+ failed: [0-9]+' "$1" | tail -n 1) || true
+	sum=$(grep -E '^# [0-9]+ passed, [0-9]+ failed, [0-9]+ skipped$' "$1" |
+	      tail -n 1) || true
 	if [ -z "$sum" ]; then
 		echo "FAIL $2: the suite printed no summary"
 		fail=$((fail + 1))
 		return
 	fi
 	set -- $sum
-	pass=$((pass + $3)) fail=$((fail + $5)) skip=$((skip + ${7:-0}))
+	pass=$((pass + $2)) fail=$((fail + $4)) skip=$((skip + $6))
 }

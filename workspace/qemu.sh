@@ -6,7 +6,7 @@
 #
 #   qemu.sh test  OBJ [CASE...]   run the selftests; print one KTAP line per
 #                                 case plus the host's checks, then
-#                                 "# passed: X failed: Y skipped: Z";
+#                                 "# X passed, Y failed, Z skipped";
 #                                 exit status 1 on any failure
 #   qemu.sh run   OBJ             boot, show a short demo, power off
 #   qemu.sh shell OBJ             boot to an interactive shell (Ctrl-A x quits)
@@ -141,143 +141,17 @@ no_splat() {
 	return 1
 }
 
-# Judge a console log: print KTAP lines, the summary, return 1 on failure.
+# Judge a console log (workspace/verdict.py): print KTAP lines, the
+# summary, return 1 on failure.
 # verdict LOG STATUS TIMEOUT KCONFIG [CASE...]
 verdict() {
 	local log=$1 status=$2 timeout=$3 flavour kmemleak allowed names="" c
 	kernel_facts "$4"; shift 4
 	allowed=$(allowed_skips "$flavour")
-	allowed=${allowed% }
 	for c; do c=${c##*/}; names+="${c%.sh} "; done
-	tr -d '\r' < "$log" | awk -v splats="$SPLATS" -v status="$status" \
-		-v timeout="$timeout" -v ncases="$#" -v names="$names" \
-		-v flavour="$flavour" -v kmemleak="$kmemleak" \
-		-v allowed="$allowed" '
-	function strip(s) {
-		sub(/^\[ *[0-9]+\.[0-9]+\]( \[[CT][0-9]+\])? /, "", s)
-		return s
-	}
-	function emit(ok, name, directive, diag,   n, i, lines) {
-		num++
-		printf "%s %d %s%s\n", ok ? "ok" : "not ok", num, name,
-			directive != "" ? " # " directive : ""
-		if (!ok || directive != "") {
-			n = split(diag, lines, "\n")
-			for (i = 1; i <= n && i <= 40; i++)
-				if (lines[i] != "") print "# " lines[i]
-			if (n > 41) print "# ... (" n - 41 " more lines in the log)"
-		}
-		if (directive ~ /^SKIP/) skipped++
-		else if (ok) passed++
-		else failed++
-	}
-	# run_kselftest.sh nests the suite KTAP one level ("# ok 1 ..."):
-	# those lines are the results; its own ("ok 1 selftests: ...") is
-	# the entry point'"'"'s verdict.
-	{
-		line = strip($0); outer = 0
-		if (line ~ /^# (TAP version|1\.\.[0-9]|(not )?ok [0-9]|# |Bail out)/)
-			line = substr(line, 3)
-		else if (line ~ /^(TAP version|1\.\.[0-9]|(not )?ok [0-9])/)
-			outer = 1
-	}
-	outer && line ~ /^(not )?ok [0-9]+ / { runner = line; next }
-	outer { next }
-	# Kernel reports, anywhere.
-	line ~ splats {
-		nsplat++
-		# A stack dump right after a headline belongs to it.
-		if (!(line in seen) && nsig < 10 &&
-		    !(line ~ /Call trace:/ && last && NR - last < 40)) {
-			seen[line] = 1
-			sig[++nsig] = "during " phase ": " line
-		}
-		if (nsplat == 1) { first = NR; firsttxt = "" }
-		last = NR
-	}
-	first && !firstend && NR - first < 30 {
-		firsttxt = firsttxt "  " line "\n"
-		if (line ~ /---\[ end trace/) firstend = 1
-	}
-	line ~ /kmemleak: Kernel memory leak detector initialized/ { klinit = 1 }
-	line ~ /kmemleak/ && nkl < 10 { kl[++nkl] = line }
-	line ~ /^# rig: kernel / { phase = "setup" }
-	line ~ /^# case / { phase = "case " substr(line, 8); diag = ""; next }
-	line ~ /^# rig: done$/ { done = 1; phase = "power-off" }
-	line ~ /^1\.\.[0-9]+/ { plan = substr(line, 4) + 0; next }
-	line ~ /^Bail out!/ { bail = line }
-	line ~ /^(not )?ok [0-9]+ / {
-		ok = line !~ /^not /
-		rest = line; sub(/^(not )?ok [0-9]+ /, "", rest)
-		directive = ""
-		if (match(rest, / # (SKIP|XFAIL|TODO)/)) {
-			directive = substr(rest, RSTART + 3)
-			rest = substr(rest, 1, RSTART - 1)
-		} else if (match(rest, / # TIMEOUT /)) {
-			diag = diag "timed out: " substr(rest, RSTART + 3) "\n"
-			rest = substr(rest, 1, RSTART - 1)
-		}
-		results++
-		emit(ok, rest, directive, diag)
-		reported[rest] = 1
-		if (directive != "") directed[rest] = directive
-		if (rest == "no memory leaks") leakcheck = ok && directive == ""
-		if (rest == "simulator unloads" || results > ncases) phase = "teardown"
-		diag = ""
-		next
-	}
-	line ~ /^# / { diag = diag substr(line, 3) "\n" }
-	BEGIN { phase = "boot" }
-	END {
-		if (bail != "")
-			emit(0, "guest runner", "", bail)
-		if (plan == 0 || results < plan) {
-			d = sprintf("%d of %d planned results; last seen: %s",
-				    results, plan, phase)
-			if (status == 124 || status == 137)
-				d = d "\nQEMU killed after " timeout " s"
-			emit(0, "all results reported", "", d)
-		}
-		emit(runner ~ /^ok /, "kselftest runner: drivers/gpio/rpmsg", "",
-		     runner == "" ? "the kselftest runner reported no result" : runner)
-		d = ""
-		for (i = 1; i <= nsig; i++) d = d sig[i] "\n"
-		if (nsplat) d = d "first report:\n" firsttxt
-		emit(nsplat == 0, "no kernel splat", "", d)
-		d = "QEMU exit status " status
-		if (status == 124 || status == 137) d = "QEMU killed after " timeout " s"
-		if (!done) d = d "; the guest did not finish (no \"# rig: done\")"
-		emit(done && (status == 0), "guest powered off", "", d)
-		# kmemleak that disabled itself, or a leak check that did
-		# not scan, finds nothing: "no memory leaks" would be empty.
-		if (kmemleak) {
-			d = ""
-			if (!klinit) d = d "no \"kmemleak: Kernel memory leak detector initialized\" at boot\n"
-			if (!("no memory leaks" in reported))
-				d = d "the guest reported no \"no memory leaks\" result\n"
-			else if (!leakcheck)
-				d = d "the guest leak check did not pass cleanly (" \
-				    ("no memory leaks" in directed ? directed["no memory leaks"] : "failed") ")\n"
-			if (d != "") for (i = 1; i <= nkl; i++) d = d "  " kl[i] "\n"
-			emit(d == "", "kmemleak active", "", d)
-		}
-		# Only the skips of workspace/skips-allowed, and all of them:
-		# any other skip, or a listed case that ran, changes the count.
-		d = ""
-		n = split(allowed, al, " ")
-		for (i = 1; i <= n; i++) may[al[i]] = 1
-		for (c in directed)
-			if (!(c in may) || directed[c] !~ /^SKIP/)
-				d = d c ": " directed[c] ", not allowed on the " flavour " kernel\n"
-		n = split(names, nm, " ")
-		for (i = 1; i <= n; i++)
-			if ((nm[i] in may) && (nm[i] in reported) && !(nm[i] in directed))
-				d = d nm[i] ": ran, but workspace/skips-allowed expects it to skip on the " flavour " kernel\n"
-		if (d != "") d = d "(skips allowed on the " flavour " kernel: " (allowed == "" ? "none" : allowed) ")"
-		emit(d == "", "skips are the allowed ones", "", d)
-		printf "# passed: %d failed: %d skipped: %d\n", passed, failed, skipped
-		exit failed != 0
-	}'
+	python3 "$TOP/workspace/verdict.py" "$log" --status "$status" \
+		--timeout "$timeout" --flavour "$flavour" --kmemleak "$kmemleak" \
+		--allowed "$allowed" --cases "$names" --splats "$SPLATS"
 }
 
 mode=${1:-}
