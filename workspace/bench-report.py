@@ -8,8 +8,26 @@ ratio. Exits 1 when an expected row is missing (the guest's "# bench:"
 lines and the end of the log then say why)."""
 
 import json
+import os
 import re
 import sys
+
+MATRIX = os.path.join(os.path.dirname(os.path.abspath(__file__)), '..',
+                      'tools/testing/selftests/drivers/gpio/rpmsg/bench',
+                      'bench-matrix')
+
+
+def matrix(path=MATRIX):
+    """bench-matrix: the counts, and the lines of each row's controllers"""
+    counts, rows = [], {'probe': [], 'recovery': []}
+    with open(path) as f:
+        for line in f:
+            w = line.split('#')[0].split()
+            if w and w[0] == 'counts':
+                counts = [int(n) for n in w[1:]]
+            elif w and w[0] in rows:
+                rows[w[0]].append(int(w[2]))
+    return counts, rows
 
 LINE = re.compile(r'^(?:\[[ 0-9.]+\] (?:\[[CT][0-9]+\] )?)?BENCH (\S+)(.*)$')
 NOTE = re.compile(r'^(?:\[[ 0-9.]+\] (?:\[[CT][0-9]+\] )?)?# bench: (.*)$')
@@ -213,8 +231,10 @@ class Report:
                  ratio_name='flood.cpu_left')
 
     def probe(self):
-        for lines in (32, 128, 256):
-            for n in (1, 4, 16):
+        counts, rows = matrix()
+        first, last = counts[0], counts[-1]
+        for lines in rows['probe']:
+            for n in counts:
                 r = self.rows.get('probe.rpmsg.%d.%d' % (lines, n))
                 s = self.rows.get('probe.gpiosim.%d.%d' % (lines, n))
                 if not r or not s:
@@ -229,18 +249,19 @@ class Report:
                 self.add('probe %2d × %3d lines: slab per controller'
                          % (n, lines), '%.1f KiB' % (r['slab_kb'] / n),
                          'gpio-sim %.1f KiB' % (s['slab_kb'] / n))
-            a = self.rows.get('probe.rpmsg.%d.1' % lines)
-            b = self.rows.get('probe.rpmsg.%d.16' % lines)
+            a = self.rows.get('probe.rpmsg.%d.%d' % (lines, first))
+            b = self.rows.get('probe.rpmsg.%d.%d' % (lines, last))
             if a and b and a['ns']:
-                self.add('growth 1 → 16 controllers of %d lines: time per '
-                         'controller' % lines, '%.2f×' % (b['ns'] / 16 /
-                                                          a['ns']),
-                         '1.00× if linear', b['ns'] / 16 / a['ns'],
+                g = b['ns'] / last / (a['ns'] / first)
+                self.add('growth %d → %d controllers of %d lines: time per '
+                         'controller' % (first, last, lines), '%.2f×' % g,
+                         '1.00× if linear', g,
                          ratio_name='probe.%d.growth' % lines)
 
     def recovery(self):
-        for lines in (32, 256):
-            for n in (1, 4, 16):
+        counts, rows = matrix()
+        for lines in rows['recovery']:
+            for n in counts:
                 r = self.rows.get('recovery.%d.%d' % (lines, n))
                 p = self.rows.get('probe.rpmsg.%d.%d' % (lines, n))
                 if not r or not p or 'hog_ns' not in r:

@@ -16,9 +16,9 @@ mkdir -p "$dir"
 obj=$(bash "$TOP/workspace/kernels.sh" "${BENCH_FLAVOUR:-bench}" | awk '{print $2}')
 [ -n "$obj" ] || die "no benchmark kernel"
 
-# Controllers for the probe and scale rows: 16 each of 32, 128 and 256
-# lines, at indexes 16, 32 and 48 on; DT nodes give them their ngpios.
-# For the recovery rows: 16 each of 32 and 256 lines at 64 and 80 on.
+# The controllers of the other rows (bench.sh's header); those of the
+# probe, scale and recovery rows are added below, DT nodes giving them
+# their ngpios
 sim=1:20,2:32,4:32,6:32
 # dt_node INDEX LINES [hog]: a controller's node; "hog" adds a hog
 # driving its line 1 high
@@ -31,17 +31,18 @@ dt_node() {
 		printf '\t\thog-1 {\n\t\t\tgpio-hog;\n\t\t\tgpios = <1 0>;\n\t\t\toutput-high;\n\t\t};\n'
 	printf '\t};\n'
 }
+# The probe, scale and recovery rows' controllers: bench-matrix, which the
+# guest side and the report read too. A recovery row's nodes have a hog.
+matrix=$TOP/tools/testing/selftests/drivers/gpio/rpmsg/bench/bench-matrix
 {
 	echo "&{/remoteproc-sim/rpmsg/rpmsg-io} {"
-	# Probe and scale rows: first index, lines, hog or not; then the
-	# recovery rows
-	for set in 16:32: 32:128: 48:256: 64:32:hog 80:256:hog; do
-		IFS=: read -r first lines hog <<< "$set"
+	while read -r row first lines; do
+		case $row in probe) hog= ;; recovery) hog=hog ;; *) continue ;; esac
 		for i in $(seq "$first" $((first + 15))); do
 			sim+=",$i:$lines"
 			dt_node "$i" "$lines" "$hog"
 		done
-	done
+	done < <(grep -v '^#' "$matrix")
 	echo "};"
 } > "$dir/bench.dtsi"
 

@@ -346,16 +346,23 @@ fi
 gpio_sim_drop bench
 
 note "probe cost and scale"
-first() { case $1 in 32) echo 16 ;; 128) echo 32 ;; 256) echo 48 ;; esac; }
+# The rows' controllers (bench-matrix): matrix ROW prints "FIRST:LINES" of
+# each line of that ROW; COUNTS the numbers of controllers of a row
+MATRIX=$(dirname "$0")/bench-matrix
+matrix() { awk -v r="$1" '$1 == r { print $2 ":" $3 }' "$MATRIX"; }
+COUNTS=$(awk '$1 == "counts" { $1 = ""; print }' "$MATRIX")
+[ -n "$COUNTS" ] && [ -n "$(matrix probe)" ] && [ -n "$(matrix recovery)" ] ||
+	fail "no rows in $MATRIX"
 # median of the words on stdin
 median() { sort -n | awk '{ v[NR] = $1 } END { print v[int((NR + 1) / 2)] }'; }
-for lines in 32 128 256; do
-	for n in 1 4 16; do
+for fl in $(matrix probe); do
+	first=${fl%:*} lines=${fl#*:}
+	for n in $COUNTS; do
 		names= ctrls=
 		i=0
 		while [ $i -lt $n ]; do
-			names="$names rpmsg-io-$(($(first $lines) + i))"
-			ctrls="$ctrls $(($(first $lines) + i))"
+			names="$names rpmsg-io-$((first + i))"
+			ctrls="$ctrls $((first + i))"
 			i=$((i + 1))
 		done
 		: > /tmp/probe.rpmsg
@@ -411,14 +418,14 @@ sim_ctl unhang
 echo "$DRV_TIMEOUT_OLD" > "$DRV_TIMEOUT"
 
 note "recovery: from the announcements after a crash to the chips, and to the hogs applied"
-rfirst() { case $1 in 32) echo 64 ;; 256) echo 80 ;; esac; }
-for lines in 32 256; do
-	for n in 1 4 16; do
+for fl in $(matrix recovery); do
+	first=${fl%:*} lines=${fl#*:}
+	for n in $COUNTS; do
 		names= files=
 		i=0
 		while [ $i -lt $n ]; do
-			names="$names rpmsg-io-$(($(rfirst $lines) + i))"
-			files="$files $(sim_line_file $(($(rfirst $lines) + i)) 1 output)"
+			names="$names rpmsg-io-$((first + i))"
+			files="$files $(sim_line_file $((first + i)) 1 output)"
 			i=$((i + 1))
 		done
 		: > /tmp/recover
