@@ -68,20 +68,6 @@ enum sim_fault_kind {
 	SIM_FAULT_VALUE,		/* next reply with value byte arg */
 };
 
-static const char * const sim_fault_names[] = {
-	[SIM_FAULT_NONE]		= "none",
-	[SIM_FAULT_DROP]		= "drop",
-	[SIM_FAULT_ERROR]		= "error",
-	[SIM_FAULT_DUPLICATE]		= "duplicate",
-	[SIM_FAULT_LATE]		= "late",
-	[SIM_FAULT_SHORT]		= "short",
-	[SIM_FAULT_LONG]		= "long",
-	[SIM_FAULT_WRONG_TYPE]		= "wrong_type",
-	[SIM_FAULT_NOTIFY_BETWEEN]	= "notify_between",
-	[SIM_FAULT_HOLD]		= "hold",
-	[SIM_FAULT_VALUE]		= "value",
-};
-
 enum sim_stat {
 	SIM_STAT_GET_DIRECTION,
 	SIM_STAT_SET_DIRECTION,
@@ -648,10 +634,151 @@ static char *sim_fault_parse_for(char *cmd, int *fcmd, unsigned int *skip)
 	return NULL;
 }
 
+/* The actions of a controller's "fault" file that act at once */
+static void sim_act_none(struct sim_ctrl *ctrl, int n, u64 a, u64 b)
+{
+	ctrl->fault = SIM_FAULT_NONE;
+	ctrl->delay_ms = 0;
+	/* A pause ends: what came meanwhile is answered now */
+	if (ctrl->paused)
+		sim_pause(ctrl, 0);
+}
+
+static void sim_act_delay(struct sim_ctrl *ctrl, int n, u64 a, u64 b)
+{
+	ctrl->delay_ms = a;
+}
+
+static void sim_act_pause(struct sim_ctrl *ctrl, int n, u64 a, u64 b)
+{
+	sim_pause(ctrl, a);
+}
+
+static void sim_act_release(struct sim_ctrl *ctrl, int n, u64 a, u64 b)
+{
+	sim_release_held(ctrl);
+}
+
+static void sim_act_unsolicited(struct sim_ctrl *ctrl, int n, u64 a, u64 b)
+{
+	struct rpmsg_gpio_reply r = {
+		.type = RPMSG_GPIO_MSG_REPLY,
+		.status = n > 0 ? a : RPMSG_GPIO_STATUS_OK,
+		.value = n > 1 ? b : 0,
+	};
+
+	sim_send(ctrl, &r, sizeof(r), 0);
+}
+
+static void sim_act_garbage(struct sim_ctrl *ctrl, int n, u64 a, u64 b)
+{
+	/* Neither a reply nor a notification: too short for both */
+	static const u8 garbage[2] = { 0xff, 0xff };
+
+	sim_send(ctrl, garbage, sizeof(garbage), 0);
+}
+
+/* bad_line: by default the first line past the controller's */
+static void sim_act_notify(struct sim_ctrl *ctrl, int n, u64 a, u64 b)
+{
+	sim_notify_raw(ctrl, n > 0 ? a :
+		       min(ctrl->nlines, RPMSG_GPIO_MAX_IRQ_LINES - 1), 0);
+}
+
+static void sim_act_flood(struct sim_ctrl *ctrl, int n, u64 a, u64 b)
+{
+	u64 i;
+
+	for (i = 0; i < a; i++)
+		sim_notify_raw(ctrl, b, 0);
+}
+
+static void sim_act_random(struct sim_ctrl *ctrl, int n, u64 a, u64 b)
+{
+	sim_random(ctrl, a, b);
+}
+
+/**
+ * struct sim_fault_def - one word of a controller's "fault" file
+ * @name: the word; it may be followed by up to two numbers, A and B
+ * @args: how many numbers it needs at least
+ * @a_def: A when not given (faults on replies)
+ * @a_min: lowest A
+ * @a_max: highest A (and of its default)
+ * @b_max: highest B
+ * @act: acts at once with the numbers given (n of them); NULL for a fault
+ *	on the next reply(s), which "for CMD[:N]" may precede
+ * @kind: that fault
+ * @count: A is how many replies the fault takes, else its argument
+ * @counted: counted in the controller's "faults" statistic
+ */
+struct sim_fault_def {
+	const char *name;
+	u8 args;
+	u64 a_def, a_min, a_max, b_max;
+	void (*act)(struct sim_ctrl *ctrl, int n, u64 a, u64 b);
+	enum sim_fault_kind kind;
+	bool count, counted;
+};
+
+#define SIM_IRQ_LINE_MAX	(RPMSG_GPIO_MAX_IRQ_LINES - 1)
+#define SIM_REPLY_LEN		sizeof(struct rpmsg_gpio_reply)
+
+/* A new fault or action is one row (and the README's table) */
+static const struct sim_fault_def sim_fault_defs[] = {
+	{ "none", .act = sim_act_none, .a_max = U64_MAX },
+	{ "delay_ms", 1, .act = sim_act_delay, .a_max = U32_MAX },
+	{ "pause", 1, .act = sim_act_pause, .a_max = SIM_MAX_PAUSE_MS,
+	  .counted = true },
+	{ "release", .act = sim_act_release, .a_max = U64_MAX },
+	{ "unsolicited", .act = sim_act_unsolicited, .a_max = U8_MAX,
+	  .b_max = U8_MAX, .counted = true },
+	{ "garbage", .act = sim_act_garbage, .a_max = U64_MAX,
+	  .counted = true },
+	{ "bad_line", .act = sim_act_notify, .a_max = SIM_IRQ_LINE_MAX,
+	  .counted = true },
+	{ "notify", 1, .act = sim_act_notify, .a_max = SIM_IRQ_LINE_MAX,
+	  .counted = true },
+	{ "flood", 2, .act = sim_act_flood, .a_max = SIM_MAX_FLOOD,
+	  .b_max = SIM_IRQ_LINE_MAX, .counted = true },
+	{ "random", 2, .act = sim_act_random, .a_max = SIM_MAX_FLOOD,
+	  .b_max = U64_MAX },
+	/* Faults on the next reply(s) */
+	{ "drop", .kind = SIM_FAULT_DROP, .count = true, .a_def = 1,
+	  .a_min = 1, .a_max = U32_MAX },
+	{ "error", .kind = SIM_FAULT_ERROR, .count = true, .a_def = 1,
+	  .a_min = 1, .a_max = U32_MAX },
+	{ "duplicate", .kind = SIM_FAULT_DUPLICATE, .count = true,
+	  .a_def = 1, .a_min = 1, .a_max = U32_MAX },
+	{ "late", .kind = SIM_FAULT_LATE, .a_def = SIM_LATE_MS,
+	  .a_max = U32_MAX },
+	{ "short", .kind = SIM_FAULT_SHORT, .a_def = 2,
+	  .a_max = SIM_REPLY_LEN - 1 },
+	{ "long", .kind = SIM_FAULT_LONG, .a_def = 8,
+	  .a_min = SIM_REPLY_LEN + 1, .a_max = 16 },
+	{ "wrong_type", .kind = SIM_FAULT_WRONG_TYPE, .a_def = 0x7f,
+	  .a_max = U8_MAX },
+	{ "notify_between", 1, .kind = SIM_FAULT_NOTIFY_BETWEEN,
+	  .a_max = SIM_IRQ_LINE_MAX },
+	{ "hold", .kind = SIM_FAULT_HOLD, .a_max = U64_MAX },
+	{ "value", 1, .kind = SIM_FAULT_VALUE, .a_max = U8_MAX },
+};
+
+static const char *sim_fault_name(enum sim_fault_kind kind)
+{
+	unsigned int i;
+
+	for (i = 0; i < ARRAY_SIZE(sim_fault_defs); i++)
+		if (!sim_fault_defs[i].act && sim_fault_defs[i].kind == kind)
+			return sim_fault_defs[i].name;
+	return "none";
+}
+
 static int sim_fault_parse(struct sim_ctrl *ctrl, char *cmd)
 {
-	unsigned int a = 0, b = 0, i, skip = 0;
-	unsigned long long seed;
+	const struct sim_fault_def *d = NULL;
+	unsigned long long a = 0, b = 0;
+	unsigned int i, skip = 0;
 	int n, fcmd = -1;
 	char word[16];
 
@@ -661,142 +788,32 @@ static int sim_fault_parse(struct sim_ctrl *ctrl, char *cmd)
 			return -EINVAL;
 	}
 
-	n = sscanf(cmd, "%15s %u %u", word, &a, &b);
-	if (n < 1)
+	n = sscanf(cmd, "%15s %llu %llu", word, &a, &b) - 1;
+	if (n < 0)
 		return -EINVAL;
+	for (i = 0; i < ARRAY_SIZE(sim_fault_defs); i++)
+		if (!strcmp(word, sim_fault_defs[i].name))
+			d = &sim_fault_defs[i];
 	/* Only the faults applied to replies wait for a command */
-	if (fcmd >= 0)
-		goto one_shot;
-
-	if (!strcmp(word, "none")) {
-		ctrl->fault = SIM_FAULT_NONE;
-		ctrl->delay_ms = 0;
-		/* A pause ends: what came meanwhile is answered now */
-		if (ctrl->paused)
-			sim_pause(ctrl, 0);
-		return 0;
-	}
-	if (!strcmp(word, "delay_ms")) {
-		if (n < 2)
-			return -EINVAL;
-		ctrl->delay_ms = a;
-		return 0;
-	}
-
-	if (!strcmp(word, "pause")) {
-		if (n < 2 || a > SIM_MAX_PAUSE_MS)
-			return -EINVAL;
-		sim_pause(ctrl, a);
-		ctrl->stats[SIM_STAT_FAULTS]++;
-		return 0;
-	}
-
-	/* Immediate actions */
-	if (!strcmp(word, "release")) {
-		sim_release_held(ctrl);
-		return 0;
-	}
-	if (!strcmp(word, "unsolicited")) {
-		struct rpmsg_gpio_reply r = {
-			.type = RPMSG_GPIO_MSG_REPLY,
-			.status = n > 1 ? a : RPMSG_GPIO_STATUS_OK,
-			.value = n > 2 ? b : 0,
-		};
-
-		sim_send(ctrl, &r, sizeof(r), 0);
-		ctrl->stats[SIM_STAT_FAULTS]++;
-		return 0;
-	}
-	if (!strcmp(word, "garbage")) {
-		/* Neither a reply nor a notification: too short for both */
-		static const u8 garbage[2] = { 0xff, 0xff };
-
-		sim_send(ctrl, garbage, sizeof(garbage), 0);
-		ctrl->stats[SIM_STAT_FAULTS]++;
-		return 0;
-	}
-	if (!strcmp(word, "bad_line") || !strcmp(word, "notify")) {
-		if (n < 2) {
-			if (word[0] != 'b')
-				return -EINVAL;
-			a = min(ctrl->nlines, RPMSG_GPIO_MAX_IRQ_LINES - 1);
-		}
-		if (a >= RPMSG_GPIO_MAX_IRQ_LINES)
-			return -EINVAL;
-		sim_notify_raw(ctrl, a, 0);
-		ctrl->stats[SIM_STAT_FAULTS]++;
-		return 0;
-	}
-	if (!strcmp(word, "flood")) {
-		if (n < 3 || a > SIM_MAX_FLOOD || b >= RPMSG_GPIO_MAX_IRQ_LINES)
-			return -EINVAL;
-		for (i = 0; i < a; i++)
-			sim_notify_raw(ctrl, b, 0);
-		ctrl->stats[SIM_STAT_FAULTS]++;
-		return 0;
-	}
-	if (!strcmp(word, "random")) {
-		if (sscanf(cmd, "%15s %u %llu", word, &a, &seed) != 3 ||
-		    a > SIM_MAX_FLOOD)
-			return -EINVAL;
-		sim_random(ctrl, a, seed);
-		return 0;
-	}
-
-	/* Faults applied to the next reply(s) */
-one_shot:
-	for (i = SIM_FAULT_DROP; i < ARRAY_SIZE(sim_fault_names); i++)
-		if (!strcmp(word, sim_fault_names[i]))
-			break;
-	if (i == ARRAY_SIZE(sim_fault_names))
+	if (!d || n < d->args || (fcmd >= 0 && d->act))
 		return -EINVAL;
+	if (n < 1)
+		a = d->a_def;
+	if (a < d->a_min || a > d->a_max || (n > 1 && b > d->b_max))
+		return -EINVAL;
+
+	if (d->counted)
+		ctrl->stats[SIM_STAT_FAULTS]++;
+	if (d->act) {
+		d->act(ctrl, n, a, b);
+		return 0;
+	}
 
 	ctrl->fault_cmd = fcmd;
 	ctrl->fault_skip = skip;
-	ctrl->fault_count = 1;
-	switch (i) {
-	case SIM_FAULT_DROP:
-	case SIM_FAULT_ERROR:
-	case SIM_FAULT_DUPLICATE:
-		/* optional: how many replies */
-		if (n > 1)
-			ctrl->fault_count = a;
-		if (!ctrl->fault_count)
-			return -EINVAL;
-		break;
-	case SIM_FAULT_LATE:
-		ctrl->fault_arg = n > 1 ? a : SIM_LATE_MS;
-		break;
-	case SIM_FAULT_SHORT:
-		ctrl->fault_arg = n > 1 ? a : 2;
-		if (ctrl->fault_arg >= sizeof(struct rpmsg_gpio_reply))
-			return -EINVAL;
-		break;
-	case SIM_FAULT_LONG:
-		ctrl->fault_arg = n > 1 ? a : 8;
-		if (ctrl->fault_arg <= sizeof(struct rpmsg_gpio_reply) ||
-		    ctrl->fault_arg > 16)
-			return -EINVAL;
-		break;
-	case SIM_FAULT_WRONG_TYPE:
-		ctrl->fault_arg = n > 1 ? a : 0x7f;
-		if (ctrl->fault_arg > U8_MAX)
-			return -EINVAL;
-		break;
-	case SIM_FAULT_NOTIFY_BETWEEN:
-		if (n < 2 || a >= RPMSG_GPIO_MAX_IRQ_LINES)
-			return -EINVAL;
-		ctrl->fault_arg = a;
-		break;
-	case SIM_FAULT_HOLD:
-		break;
-	case SIM_FAULT_VALUE:
-		if (n < 2 || a > U8_MAX)
-			return -EINVAL;
-		ctrl->fault_arg = a;
-		break;
-	}
-	ctrl->fault = i;
+	ctrl->fault_count = d->count ? a : 1;
+	ctrl->fault_arg = d->count ? 0 : a;
+	ctrl->fault = d->kind;
 
 	return 0;
 }
@@ -833,7 +850,8 @@ static ssize_t sim_read_string(char __user *ubuf, size_t count, loff_t *ppos,
 	return simple_read_from_buffer(ubuf, count, ppos, buf, len);
 }
 
-static char *sim_user_string(const char __user *ubuf, size_t count)
+/* What a control file was written, trimmed; at most 64 bytes */
+char *sim_user_string(const char __user *ubuf, size_t count)
 {
 	char *s;
 
@@ -1150,7 +1168,7 @@ static ssize_t sim_ctrl_fault_read(struct file *file, char __user *ubuf,
 	if (ctrl->paused && time_before(jiffies, ctrl->pause_until))
 		pause_ms = jiffies_to_msecs(ctrl->pause_until - jiffies);
 	len = scnprintf(buf, sizeof(buf), "delay_ms %u\n%s %u %u",
-			ctrl->delay_ms, sim_fault_names[ctrl->fault],
+			ctrl->delay_ms, sim_fault_name(ctrl->fault),
 			ctrl->fault_arg,
 			ctrl->fault ? ctrl->fault_count : 0);
 	if (ctrl->fault && ctrl->fault_cmd >= 0)

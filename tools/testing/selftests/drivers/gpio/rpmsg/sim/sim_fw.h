@@ -58,4 +58,7 @@ void sim_fw_reset(struct sim_fw *fw);
 /* Control interface: one directory per controller under @parent */
 void sim_fw_debugfs_init(struct sim_fw *fw, struct dentry *parent);
 
+/* What a control file was written, trimmed (kfree() it), or an ERR_PTR */
+char *sim_user_string(const char __user *ubuf, size_t count);
+
 #endif /* _RPMSG_GPIO_SIM_FW_H */

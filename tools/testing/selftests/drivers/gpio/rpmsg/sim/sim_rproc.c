@@ -700,18 +700,6 @@ static const struct rproc_ops sim_rproc_ops = {
  * Control interface (debugfs), global part
  */
 
-static char *sim_user_string(const char __user *ubuf, size_t count)
-{
-	char *s;
-
-	if (count > 64)
-		return ERR_PTR(-EINVAL);
-	s = memdup_user_nul(ubuf, count);
-	if (!IS_ERR(s))
-		strim(s);
-	return s;
-}
-
 static int sim_announce(struct sim *sim, const char *name, bool create)
 {
 	struct sim_chan *chan;
