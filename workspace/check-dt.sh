@@ -34,12 +34,14 @@ dtb_flags=(ARCH=arm64 CHECK_DTBS=y W=1)
 bindings=Documentation/devicetree/bindings
 
 failed=0
-pass() { echo "PASS $*"; }
-fail() { echo "FAIL $*"; failed=1; }
+# One line per check; a failed one does not stop the others.
+report_pass() { echo "PASS $*"; }
+report_fail() { echo "FAIL $*"; failed=1; }
 
-# kmake SRC OUT MAKE-ARGS...: make in the sid root, SRC read-only, output in
-# OUT (stdout to OUT/log.out, stderr to OUT/log.err).
-kmake() {
+# sid_kmake SRC OUT MAKE-ARGS...: make in the sid root, SRC read-only,
+# output in OUT (stdout to OUT/log.out, stderr to OUT/log.err). Not
+# check/build.sh's kmake: that one builds per gate config on the host.
+sid_kmake() {
 	local src=$1 out=$2; shift 2
 	"$here/sid-run.sh" --ro-bind "$src" --bind "$out" -- \
 		make -C "$src" O="$out" -j"$JOBS" "$@" >"$out/log.out" 2>"$out/log.err"
@@ -59,11 +61,11 @@ messages() {		# $1 = log, $2 = source tree, $3 = output directory
 # dtbs_warnings SRC OUT: messages of CHECK_DTBS=y for $dtbs, to stdout.
 dtbs_warnings() {
 	local src=$1 out=$2 d
-	[ -e "$out/.config" ] || kmake "$src" "$out" ARCH=arm64 defconfig ||
+	[ -e "$out/.config" ] || sid_kmake "$src" "$out" ARCH=arm64 defconfig ||
 		{ cat "$out/log.err" >&2; return 1; }
 	# Rebuild the dtbs so that their warnings are printed again.
 	for d in "${dtbs[@]}"; do rm -f "$out/arch/arm64/boot/dts/$d"; done
-	kmake "$src" "$out" "${dtb_flags[@]}" "${dtbs[@]}" ||
+	sid_kmake "$src" "$out" "${dtb_flags[@]}" "${dtbs[@]}" ||
 		{ cat "$out/log.err" >&2; return 1; }
 	for d in "${dtbs[@]}"; do
 		[ -e "$out/arch/arm64/boot/dts/$d" ] || { echo "$d not built" >&2; return 1; }
@@ -85,7 +87,7 @@ for s in "${schemas[@]}"; do
 	ex=$bindings/${s%.yaml}.example
 	matched=$(cd "$tree" && find "$bindings" -name '*.yaml' | grep -cF -e "$s" || true)
 	if [ "$matched" != 1 ]; then
-		fail "$what (DT_SCHEMA_FILES=$s matches $matched files)"
+		report_fail "$what (DT_SCHEMA_FILES=$s matches $matched files)"
 		continue
 	fi
 	# Make every step run and print its warnings again.
@@ -94,16 +96,16 @@ for s in "${schemas[@]}"; do
 	# -m: validate the example against every schema, as a full
 	# dt_binding_check does (with -l only the listed one applies, and
 	# gpio hogs, for one, go unchecked).
-	if ! kmake "$tree" "$out" dt_binding_check DT_SCHEMA_FILES="$s" DT_CHECKER_FLAGS=-m; then
+	if ! sid_kmake "$tree" "$out" dt_binding_check DT_SCHEMA_FILES="$s" DT_CHECKER_FLAGS=-m; then
 		cat "$out/log.err" >&2
-		fail "$what (make failed)"
+		report_fail "$what (make failed)"
 	elif ! grep -qx "  DTC \[C\] $ex.dtb" "$out/log.out" || [ ! -e "$out/$ex.dtb" ]; then
-		fail "$what (its example was not checked)"
+		report_fail "$what (its example was not checked)"
 	elif [ -s "$out/log.err" ]; then
 		cat "$out/log.err" >&2
-		fail "$what ($(messages "$out/log.err" "$tree" "$out" | wc -l) warnings)"
+		report_fail "$what ($(messages "$out/log.err" "$tree" "$out" | wc -l) warnings)"
 	else
-		pass "$what"
+		report_pass "$what"
 	fi
 done
 
@@ -123,18 +125,18 @@ base_warnings() {	# make sure $base_warn holds the base tree's warnings
 		mv "$base_warn.tmp" "$base_warn"
 }
 if [ ${#dtbs[@]} = 0 ]; then
-	fail "dtbs_check (no imx8ulp dts in $tree)"
+	report_fail "dtbs_check (no imx8ulp dts in $tree)"
 elif ! base_warnings; then
-	fail "$what (base tree failed, see $base_out/log.err)"
+	report_fail "$what (base tree failed, see $base_out/log.err)"
 elif ! dtbs_warnings "$tree" "$out" >"$out/dtbs.warnings"; then
-	fail "$what (build failed, see $out/log.err)"
+	report_fail "$what (build failed, see $out/log.err)"
 else
 	new=$(comm -13 "$base_warn" "$out/dtbs.warnings")
 	if [ -n "$new" ]; then
 		printf '%s\n' "$new" >&2
-		fail "$what ($(printf '%s\n' "$new" | wc -l) new warnings)"
+		report_fail "$what ($(printf '%s\n' "$new" | wc -l) new warnings)"
 	else
-		pass "$what (warnings: $(wc -l <"$out/dtbs.warnings"), base $(wc -l <"$base_warn"))"
+		report_pass "$what (warnings: $(wc -l <"$out/dtbs.warnings"), base $(wc -l <"$base_warn"))"
 	fi
 fi
 

@@ -64,3 +64,28 @@ tally_suite() {
 	set -- $sum
 	pass=$((pass + $2)) fail=$((fail + $4)) skip=$((skip + $6))
 }
+
+# run_suites DIR NAME FLAVOUR=OBJ...: the QEMU suite on each kernel (its
+# object directory OBJ), side by side, as the guests spend most of their
+# time waiting; the cases of FLAVOUR are the caller's array
+# suite_FLAVOUR, qemu.sh's limit is $TIMEOUT. Then each suite's tally
+# (tally_suite), its output kept in DIR/NAME-FLAVOUR.txt.
+run_suites() {
+	local dir=$1 name=$2 spec flavour
+	shift 2
+	mkdir -p "$dir"
+	for spec; do
+		flavour=${spec%%=*}
+		local -n suite_cases=suite_$flavour
+		log "$name suite on the $flavour kernel"
+		bash "$TOP/workspace/qemu.sh" test "${spec#*=}" "${suite_cases[@]}" \
+			> "$dir/$name-$flavour.txt" 2>&1 &
+		unset -n suite_cases
+	done
+	wait
+	for spec; do
+		flavour=${spec%%=*}
+		echo "# $name suite, $flavour kernel"
+		tally_suite "$dir/$name-$flavour.txt" "$name-$flavour"
+	done
+}

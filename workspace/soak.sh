@@ -11,25 +11,23 @@
 set +e
 
 casedir=$TOP/tools/testing/selftests/drivers/gpio/rpmsg/cases
-cases=("$casedir"/lifecycle-*.sh "$casedir"/fault-fuzz.sh "$casedir"/fault-hung-remote.sh
-       "$casedir"/suspend-race-loop.sh "$casedir"/crash-recovery-loop.sh)
+suite_builtin=("$casedir"/lifecycle-*.sh "$casedir"/fault-fuzz.sh
+	       "$casedir"/fault-hung-remote.sh "$casedir"/suspend-race-loop.sh
+	       "$casedir"/crash-recovery-loop.sh)
+# shellcheck disable=SC2034 # run_suites reads suite_<flavour>
+suite_module=("${suite_builtin[@]}")
 export GUEST_ENV="LOOPS=${LOOPS:-1000} KSFT_TIMEOUT=${TIMEOUT:-10800} ${GUEST_ENV:-}"
-mkdir -p "$OUT/soak"
+kernels=()
 for flavour in builtin module; do
 	obj=$(bash "$TOP/workspace/kernels.sh" "$flavour" | awk '{print $2}')
 	[ -n "$obj" ] || die "no $flavour kernel"
-	log "soak on the $flavour kernel ($GUEST_ENV)"
-	# Measured 2026-12-01, both guests side by side: 1000 unbind/bind
-	# cycles alone take about 25 min; the whole list runs past an hour.
-	TIMEOUT=${TIMEOUT:-10800} bash "$TOP/workspace/qemu.sh" test "$obj" "${cases[@]}" \
-		> "$OUT/soak/$flavour.txt" 2>&1 &
+	kernels+=("$flavour=$obj")
 done
-wait
 pass=0 fail=0 skip=0
-for flavour in builtin module; do
-	echo "# soak, $flavour kernel"
-	tally_suite "$OUT/soak/$flavour.txt" "soak-$flavour"
-done
+# Measured 2026-12-01, both guests side by side: 1000 unbind/bind cycles
+# alone take about 25 min; the whole list runs past an hour.
+log "soak: $GUEST_ENV"
+TIMEOUT=${TIMEOUT:-10800} run_suites "$OUT/soak" soak "${kernels[@]}"
 [ "$skip" -eq 0 ] || echo "$skip skipped (not counted below)"
 echo "$pass passed, $fail failed"
 [ "$fail" -eq 0 ]

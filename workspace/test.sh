@@ -7,9 +7,9 @@ set +e
 
 # The runner orders the cases itself (those with "# order=last" last)
 casedir=$TOP/tools/testing/selftests/drivers/gpio/rpmsg/cases
-cases=("$casedir"/*.sh)
+suite_builtin=("$casedir"/*.sh)
+cases=("${suite_builtin[@]}")
 pass=0 fail=0 skip=0
-mkdir -p "$OUT/test"
 
 # The kernel with the driver as a module runs the cases where that makes
 # a difference (loading, unloading, module references held by chips and
@@ -17,12 +17,12 @@ mkdir -p "$OUT/test"
 # about a slow or late remote and those about system sleep; the built-in
 # kernel runs every case. (Run every case on it with
 # "make qemu-test FLAVOUR=module T=...", one at a time.)
-module_cases=()
+suite_module=()
 for c in "${cases[@]}"; do
 	case ${c##*/} in
 	module-*|chip-detect.sh|lifecycle-*|crash-*|remove-while-waiting.sh|\
 	fault-hung-remote.sh|fault-slow-start.sh|fault-late-in-order.sh|\
-	hog-slow-remote.sh|suspend-*|wakeup*.sh) module_cases+=("$c") ;;
+	hog-slow-remote.sh|suspend-*|wakeup*.sh) suite_module+=("$c") ;;
 	esac
 done
 
@@ -32,13 +32,13 @@ done
 # fault-hung-remote 113 s, cdev-requests-vs-removal 45, suspend-race-loop
 # 43, lifecycle-* 41 + 28, suspend-remote-gone 29, fault-fuzz 28,
 # fault-late-in-order 27, remove-while-waiting 24; all pass there).
-x86_cases=()
+suite_x86=()
 for c in "${cases[@]}"; do
 	case ${c##*/} in
 	fault-hung-remote.sh|cdev-requests-vs-removal.sh|suspend-race-loop.sh|\
 	lifecycle-*|suspend-remote-gone.sh|fault-fuzz.sh|fault-late-in-order.sh|\
 	remove-while-waiting.sh) ;;
-	*) x86_cases+=("$c") ;;
+	*) suite_x86+=("$c") ;;
 	esac
 done
 
@@ -51,12 +51,11 @@ if ! grep -qE '^(PASS|FAIL) ' "$OUT/test/check.txt"; then
 fi
 
 # The QEMU suite, once per kernel flavour. The kernels are built one
-# after the other (each build uses every core); the guests then run side
-# by side, as they spend most of their time waiting.
-declare -A obj
+# after the other (each build uses every core).
+kernels=()
 for flavour in builtin module x86; do
 	if o=$(bash "$TOP/workspace/kernels.sh" "$flavour" | awk '{print $2}') && [ -n "$o" ]; then
-		echo "PASS kernel-$flavour"; pass=$((pass + 1)); obj[$flavour]=$o
+		echo "PASS kernel-$flavour"; pass=$((pass + 1)); kernels+=("$flavour=$o")
 	else
 		echo "FAIL kernel-$flavour: build failed"; fail=$((fail + 1))
 	fi
@@ -65,22 +64,7 @@ done
 # 1000: "make soak") and the fuzz sends FUZZ_N messages (here 20 000, in
 # the case 100 000), so that a warm run stays short.
 export GUEST_ENV="LOOPS=${LOOPS:-20} FUZZ_N=${FUZZ_N:-20000} ${GUEST_ENV:-}"
-for flavour in "${!obj[@]}"; do
-	log "QEMU suite on the $flavour kernel"
-	case $flavour in
-	module) set -- "${module_cases[@]}" ;;
-	x86) set -- "${x86_cases[@]}" ;;
-	*) set -- "${cases[@]}" ;;
-	esac
-	TIMEOUT=${TIMEOUT:-2400} bash "$TOP/workspace/qemu.sh" test "${obj[$flavour]}" \
-		"$@" > "$OUT/test/qemu-$flavour.txt" 2>&1 &
-done
-wait
-for flavour in builtin module x86; do
-	[ -n "${obj[$flavour]:-}" ] || continue
-	echo "# QEMU suite, $flavour kernel"
-	tally_suite "$OUT/test/qemu-$flavour.txt" "qemu-$flavour"
-done
+TIMEOUT=${TIMEOUT:-2400} run_suites "$OUT/test" qemu "${kernels[@]}"
 
 # Skips are neither: say how many, then the one summary line CI parses.
 [ "$skip" -eq 0 ] || echo "$skip skipped (not counted below)"
