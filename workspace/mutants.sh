@@ -1,7 +1,7 @@
 #!/bin/bash
 # SPDX-License-Identifier: GPL-2.0
 # make mutants: apply each mutation of workspace/mutants.txt to the driver
-# in a scratch clone and run the case that must catch it on the built-in
+# (or to the file it names) in a scratch clone and run the case that must catch it on the built-in
 # test kernel. Prints "CAUGHT name by case: <first failure>" or
 # "SURVIVED name"; ends like make test. MUTANTS=name,name runs a subset.
 . "$(dirname "$0")/lib.sh"
@@ -10,13 +10,13 @@ set +e
 pass=0 fail=0
 casedir=tools/testing/selftests/drivers/gpio/rpmsg/cases
 mkdir -p "$OUT/mutants"
-while IFS=$'\t' read -r name case subst; do
+while IFS=$'\t' read -r name case subst file; do
 	case $name in ''|'#'*) continue ;; esac
 	[ -z "${MUTANTS:-}" ] || [[ ",$MUTANTS," == *",$name,"* ]] || continue
 	scratch=$OUT/mutants/$name
 	rm -rf "$scratch"
 	git clone -q "$TOP" "$scratch" || die "cannot clone $TOP"
-	perl -0pi -e "$subst" "$scratch/drivers/gpio/gpio-rpmsg.c"
+	perl -0pi -e "$subst" "$scratch/${file:-drivers/gpio/gpio-rpmsg.c}"
 	if git -C "$scratch" diff --quiet; then
 		echo "FAIL $name: the mutation no longer applies"
 		fail=$((fail + 1)); continue

@@ -33,6 +33,7 @@
 #include <linux/pm_wakeup.h>
 #include <linux/rpmsg.h>
 #include <linux/rpmsg/gpio.h>
+#include <linux/sched.h>
 #include <linux/seq_file.h>
 #include <linux/spinlock.h>
 #include <linux/string.h>
@@ -134,7 +135,8 @@ struct rpmsg_gpio {
 	struct rpmsg_device *rpdev;
 	struct gpio_chip gc;
 	struct rpmsg_gpio_line *lines;
-	bool registering;	/* In gpiochip_add_data(): send nothing */
+	/* The task in gpiochip_add_data(): what it sets is sent afterwards */
+	struct task_struct *registrar;
 
 	/* Serialises line state changes: lines[].dir, init_pending */
 	struct mutex state_lock;
@@ -664,6 +666,12 @@ static void rpmsg_gpio_init_work(struct work_struct *work)
 			   msecs_to_jiffies(READ_ONCE(timeout_ms)));
 }
 
+/* Called by the task registering the chip, from gpiochip_add_data() */
+static bool rpmsg_gpio_registering(struct rpmsg_gpio *chip)
+{
+	return READ_ONCE(chip->registrar) == current;
+}
+
 /*
  * gpiochip_add_data() reads the direction of every line: answer from the
  * cache, "input" while unknown, so that registration costs no message and
@@ -676,7 +684,7 @@ static int rpmsg_gpio_get_direction(struct gpio_chip *gc, unsigned int line)
 	u8 dir = READ_ONCE(chip->lines[line].dir);
 	int ret;
 
-	if (dir == RPMSG_GPIO_DIR_NONE && !READ_ONCE(chip->registering)) {
+	if (dir == RPMSG_GPIO_DIR_NONE && !rpmsg_gpio_registering(chip)) {
 		guard(mutex)(&chip->state_lock);
 		ret = rpmsg_gpio_request(chip, RPMSG_GPIO_CMD_GET_DIRECTION,
 					 line, 0, &dir);
@@ -704,7 +712,7 @@ static int rpmsg_gpio_direction_input(struct gpio_chip *gc, unsigned int line)
 	struct rpmsg_gpio *chip = gpiochip_get_data(gc);
 
 	guard(mutex)(&chip->state_lock);
-	if (chip->registering)
+	if (rpmsg_gpio_registering(chip))
 		return rpmsg_gpio_record_initial(chip, line, RPMSG_GPIO_DIR_IN, 0);
 
 	clear_bit(line, chip->init_pending);
@@ -717,7 +725,7 @@ static int rpmsg_gpio_direction_output(struct gpio_chip *gc, unsigned int line,
 	struct rpmsg_gpio *chip = gpiochip_get_data(gc);
 
 	guard(mutex)(&chip->state_lock);
-	if (chip->registering)
+	if (rpmsg_gpio_registering(chip))
 		return rpmsg_gpio_record_initial(chip, line, RPMSG_GPIO_DIR_OUT,
 						 value);
 
@@ -732,7 +740,7 @@ static int rpmsg_gpio_get(struct gpio_chip *gc, unsigned int line)
 	int ret;
 
 	scoped_guard(mutex, &chip->state_lock) {
-		if (!chip->registering) {
+		if (!rpmsg_gpio_registering(chip)) {
 			ret = rpmsg_gpio_apply_initial(chip, line);
 			if (ret)
 				return ret;
@@ -758,7 +766,7 @@ static int rpmsg_gpio_set(struct gpio_chip *gc, unsigned int line, int value)
 	guard(mutex)(&chip->state_lock);
 	if (test_bit(line, chip->init_pending)) {
 		chip->lines[line].init_value = !!value;
-		if (chip->registering)
+		if (rpmsg_gpio_registering(chip))
 			return 0;
 		return rpmsg_gpio_apply_initial(chip, line);
 	}
@@ -1353,10 +1361,15 @@ static int rpmsg_gpio_probe(struct rpmsg_device *rpdev)
 
 	dev_set_drvdata(dev, chip);
 
-	chip->registering = true;
+	/*
+	 * Only the probing task's calls are registration's (the hogs): the
+	 * chardev is live before gpiochip_add_data() returns, and a line
+	 * another task requests meanwhile is set at the remote at once.
+	 */
+	WRITE_ONCE(chip->registrar, current);
 	ret = devm_gpiochip_add_data(dev, gc, chip);
 	scoped_guard(mutex, &chip->state_lock)
-		chip->registering = false;
+		WRITE_ONCE(chip->registrar, NULL);
 	if (ret)
 		return dev_err_probe(dev, ret, "failed to register gpiochip\n");
 

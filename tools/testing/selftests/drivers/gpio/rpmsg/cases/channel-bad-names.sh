@@ -27,8 +27,7 @@ for name in $names; do
 	sim_ctl withdraw "$name"
 	wait_for "! rpmsg_dev '$name'" 10 || fail "$name still there after withdraw"
 done
-sim_set_input 2 3 1
-expect "$c line 3 afterwards" "$(gpio_get "$c" 3)" 1
+expect_reads 2 "$c" 3 1 "afterwards"
 gpio_set "$c" 4 1 || fail "cannot set $c line 4 afterwards"
 gpio_set "$c" 4 0 || fail "cannot clear $c line 4 afterwards"
 msg "refused: $names"

@@ -5,6 +5,7 @@
 . "$(dirname "$0")/../lib.sh"
 
 sim_loaded || fail "simulator not loaded"
+[ -e /sys/bus/rpmsg/drivers/rpmsg_chrdev ] || skip "no rpmsg_char (CONFIG_RPMSG_CHAR)"
 drv_name() { basename "$(readlink "$1/driver")"; }
 sim_ctl announce rpmsg-raw2
 sim_ctl announce rpmsg-raw

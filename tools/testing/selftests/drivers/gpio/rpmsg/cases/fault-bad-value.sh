@@ -7,9 +7,8 @@
 
 CTRL=2
 c=$(need_chip $CTRL) || exit
-at_exit "echo none > $SIM_DEBUGFS/ctrl$CTRL/fault"
-sim_set_input $CTRL 3 0
-expect "$c line 3 before the fault" "$(gpio_get "$c" 3)" 0
+sim_fault_clear_at_exit $CTRL
+expect_reads $CTRL "$c" 3 0 "before the fault"
 
 sim_fault $CTRL "for get_value value 2"
 expect_fail_with "read with value 2 in GET_VALUE's reply" "protocol error" \

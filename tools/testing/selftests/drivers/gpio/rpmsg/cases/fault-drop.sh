@@ -46,8 +46,7 @@ t2=$(date +%s)
 expect "replies that may still come" "$(drv_stat 2 suspect)" 1
 [ "$(drv_stat 2 resent)" -gt "$resent" ] ||
 	fail "answers after a presumed loss were not confirmed"
-sim_set_input 2 3 0
-expect "$c line 3 set low" "$(gpio_get "$c" 3)" 0
+expect_reads 2 "$c" 3 0 "set low"
 
 # A new channel starts in step: rebind, so later cases count messages
 # on a driver that expects no stale reply.

@@ -5,8 +5,7 @@
 . "$(dirname "$0")/../lib.sh"
 
 c=$(need_chip 2) || exit
-sim_set_input 2 3 1
-expect "$c line 3 before" "$(gpio_get "$c" 3)" 1
+expect_reads 2 "$c" 3 1 "before"
 n=$(drv_stat 2 dropped_unsolicited_reply)
 for round in 1 2; do
 	sim_fault 2 duplicate

@@ -5,8 +5,7 @@
 . "$(dirname "$0")/../lib.sh"
 
 c=$(need_chip 2) || exit
-sim_set_input 2 3 1
-expect "$c line 3 before the fault" "$(gpio_get "$c" 3)" 1
+expect_reads 2 "$c" 3 1 "before the fault"
 # Line 4's direction known, so that the fault hits SET_VALUE, not the
 # GET_DIRECTION of the line request, whose failure gpiolib ignores.
 gpio_set "$c" 4 0 || fail "cannot clear $c line 4"

@@ -8,8 +8,7 @@
 c=$(need_chip 2) || exit
 b=$(need_chip 1) || exit
 gpio_get "$c" 3 >/dev/null || fail "cannot read $c line 3"
-sim_set_input 1 10 1
-expect "$b line 10 before" "$(gpio_get "$b" 10)" 1
+expect_reads 1 "$b" 10 1 "before"
 
 # Timed: a read on rpmsg-io-1 while the flood is on its way.
 read_other() {

@@ -7,9 +7,8 @@
 
 CTRL=2
 c=$(need_chip $CTRL) || exit
-at_exit "echo none > $SIM_DEBUGFS/ctrl$CTRL/fault"
-sim_set_input $CTRL 3 1
-expect "$c line 3 before the fault" "$(gpio_get "$c" 3)" 1
+sim_fault_clear_at_exit $CTRL
+expect_reads $CTRL "$c" 3 1 "before the fault"
 errs=$(drv_stat $CTRL error_replies)
 
 sim_log_clear $CTRL

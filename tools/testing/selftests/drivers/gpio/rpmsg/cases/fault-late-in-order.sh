@@ -16,8 +16,7 @@ c=$(need_chip 2) || exit
 drv_timeout_set 500
 trap 'echo none > $SIM_DEBUGFS/ctrl2/fault; echo $DRV_TIMEOUT_OLD > $DRV_TIMEOUT' EXIT
 sim_set_input 2 3 0
-sim_set_input 2 4 1
-expect "$c line 4 before the fault" "$(gpio_get "$c" 4)" 1
+expect_reads 2 "$c" 4 1 "before the fault"
 late=$(drv_stat 2 late_replies)
 ok=0 failed=0
 

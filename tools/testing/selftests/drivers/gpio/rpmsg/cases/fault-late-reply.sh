@@ -10,8 +10,7 @@
 
 c=$(need_chip 2) || exit
 drv_timeout_set 500
-sim_set_input 2 3 0
-expect "$c line 3 before the fault" "$(gpio_get "$c" 3)" 0
+expect_reads 2 "$c" 3 0 "before the fault"
 late=$(drv_stat 2 late_replies)
 to=$(drv_stat 2 timeouts)
 
@@ -22,9 +21,7 @@ expect_fail_with "read with a late reply" "timed out" gpioget --numeric -c "$c" 
 t1=$(date +%s)
 [ $((t1 - t0)) -lt 5 ] || fail "the timed out read took $((t1 - t0)) s"
 expect "timeouts" "$(drv_stat 2 timeouts)" $((to + 1))
-sim_set_input 2 3 1
-expect "$c line 3 right after the late reply" "$(gpio_get "$c" 3)" 1
+expect_reads 2 "$c" 3 1 "right after the late reply"
 expect "late_replies" "$(drv_stat 2 late_replies)" $((late + 1))
-sim_set_input 2 3 0
-expect "$c line 3 again" "$(gpio_get "$c" 3)" 0
+expect_reads 2 "$c" 3 0 "again"
 msg "late reply discarded, the next reads got their own answers"

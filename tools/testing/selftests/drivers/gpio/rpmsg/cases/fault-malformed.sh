@@ -11,8 +11,7 @@
 
 c=$(need_chip 2) || exit
 drv_timeout_set 300
-sim_set_input 2 3 1
-expect "$c line 3 before" "$(gpio_get "$c" 3)" 1
+expect_reads 2 "$c" 3 1 "before"
 for spec in "short:bad_length" "short 0:bad_length" "long:bad_length" \
 	    "long 16:bad_length" "wrong_type:bad_type" "wrong_type 0:bad_type"; do
 	fault=${spec%:*}

@@ -6,13 +6,11 @@
 . "$(dirname "$0")/../lib.sh"
 
 c=$(need_chip 2) || exit
-sim_set_input 2 3 1
-expect "$c line 3 before" "$(gpio_get "$c" 3)" 1
+expect_reads 2 "$c" 3 1 "before"
 
 n=$(drv_stat 2 dropped_irq_disabled)
 sim_fault 2 "notify_between 6"
-sim_set_input 2 3 0
-expect "$c line 3 with a notification before the reply" "$(gpio_get "$c" 3)" 0
+expect_reads 2 "$c" 3 0 "with a notification before the reply"
 expect "dropped_irq_disabled" "$(drv_stat 2 dropped_irq_disabled)" $((n + 1))
 
 gpiomon -c "$c" -e rising -n 1 6 > /tmp/notify-between.out 2>&1 &
@@ -22,8 +20,7 @@ wait_for '[ "$(sim_get_irq_type 2 6)" = edge-rising ]' 10 ||
 	fail "gpiomon did not enable the interrupt of line 6 ($(sim_get_irq_type 2 6))"
 nt=$(drv_stat 2 notifications)
 sim_fault 2 "notify_between 6"
-sim_set_input 2 3 1
-expect "$c line 3 with an awaited notification before the reply" "$(gpio_get "$c" 3)" 1
+expect_reads 2 "$c" 3 1 "with an awaited notification before the reply"
 wait_for "! kill -0 $pm" 10 || fail "gpiomon got no event: $(cat /tmp/notify-between.out)"
 wait $pm || fail "gpiomon failed: $(cat /tmp/notify-between.out)"
 grep -q rising /tmp/notify-between.out ||

@@ -8,7 +8,7 @@
 
 CTRL=2
 c=$(need_chip $CTRL) || exit
-at_exit "echo none > $SIM_DEBUGFS/ctrl$CTRL/fault"
+sim_fault_clear_at_exit $CTRL
 gpio_set "$c" 5 0 || fail "cannot set $c line 5"
 errs=$(drv_stat $CTRL error_replies)
 

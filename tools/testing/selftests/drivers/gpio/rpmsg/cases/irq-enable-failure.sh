@@ -15,7 +15,7 @@ LINE=7
 out=/tmp/irq-enable-failure.out
 
 need_chip $CTRL >/dev/null || exit
-at_exit "echo none > $SIM_DEBUGFS/ctrl$CTRL/fault"
+sim_fault_clear_at_exit $CTRL
 sim_set_input $CTRL $LINE 0
 sim_log_clear $CTRL
 sim_fault $CTRL "for set_irq_type error"

@@ -15,7 +15,7 @@ LINE=6
 out=/tmp/irq-rearm-failure.out
 
 need_chip $CTRL >/dev/null || exit
-at_exit "echo none > $SIM_DEBUGFS/ctrl$CTRL/fault"
+sim_fault_clear_at_exit $CTRL
 sim_set_input $CTRL $LINE 0
 mon_start $CTRL $LINE rising 2 $out || exit
 fails=$(drv_stat $CTRL rearm_failures)

@@ -52,8 +52,7 @@ done
 c=$(need_chip 2) || exit
 gpio_set "$c" 4 0 || fail "cannot clear $c line 4 after reload"
 expect "remote line 2:4" "$(sim_get_output 2 4)" 0
-sim_set_input 2 3 1
-expect "$c line 3 after reload" "$(gpio_get "$c" 3)" 1
+expect_reads 2 "$c" 3 1 "after reload"
 a=$(need_chip 0) || exit
 expect "$a line 7 consumer after reload" "$(line_consumer "$a" 7)" hog-pwr
 rebind

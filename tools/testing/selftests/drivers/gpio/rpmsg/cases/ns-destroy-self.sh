@@ -4,7 +4,8 @@
 # destroy for "rpmsg_ns" at address 53, then at 0xffffffff, which the
 # rpmsg core's lookup takes as a wildcard. Linux refuses both; the name
 # service and every channel keep working. 7.2.13 (and the series before
-# "rpmsg: ns: refuse announcements that name the name service")
+# "rpmsg: ns: refuse announcements that would find the name service
+# itself")
 # unregistered the name service from within its own callback, under its
 # own cb_lock: the receive path deadlocked and every channel went dead.
 . "$(dirname "$0")/../lib.sh"

@@ -17,7 +17,7 @@ out=/tmp/remove-while-waiting.out
 
 c=$(need_chip $CTRL) || exit
 drv_timeout_set $TIMEOUT_MS
-at_exit "echo none > $SIM_DEBUGFS/ctrl$CTRL/fault"
+sim_fault_clear_at_exit $CTRL
 
 # start_waiting: a gpioget in the background (GET_PID) whose request the
 # remote has received and will never answer

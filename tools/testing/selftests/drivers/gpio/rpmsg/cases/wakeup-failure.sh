@@ -15,7 +15,7 @@ keys_input
 need_chip 1 >/dev/null || exit
 expect "$dev wakeup" "$(cat "$dev/power/wakeup")" enabled
 expect "remote wake of 1:3 before suspend" "$(sim_get_wake 1 3)" 0
-at_exit "echo none > $SIM_DEBUGFS/ctrl1/fault"
+sim_fault_clear_at_exit 1
 sim_log_clear 1
 sim_fault 1 "for set_wakeup error"
 kmsg_mark

@@ -60,6 +60,14 @@ gpio_get() { gpioget --numeric -c "$1" "$2"; }
 # gpio_set CHIP LINE 0|1 (requests the line as output, sets it, releases it)
 gpio_set() { gpioset -t 0 -c "$1" "$2=$3"; }
 
+# expect_reads CTRL CHIP LINE 0|1 WHEN: the remote's input of LINE (on
+# controller CTRL, chip CHIP) goes to the level, and Linux reads it; the
+# check is named "CHIP line LINE WHEN"
+expect_reads() {
+	sim_set_input "$1" "$3" "$4"
+	expect "$2 line $3 $5" "$(gpio_get "$2" "$3")" "$4"
+}
+
 # sim_channels_up: every controller of the simulator has a gpiochip
 sim_channels_up() {
 	local d n

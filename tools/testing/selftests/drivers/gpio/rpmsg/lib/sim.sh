@@ -133,6 +133,12 @@ sim_fault() {
 	echo "$2" > "$d/fault" || fail "simulator refused fault '$2'"
 }
 
+# sim_fault_clear_at_exit CTRL: whatever fault a case leaves pending on
+# CTRL is cleared when it exits
+sim_fault_clear_at_exit() {
+	at_exit "echo none > $SIM_DEBUGFS/ctrl$1/fault"
+}
+
 # sim_fault_all SPEC: sim_fault on every controller, e.g. "pause 3000"
 # (the whole firmware stops answering), "none"
 sim_fault_all() {

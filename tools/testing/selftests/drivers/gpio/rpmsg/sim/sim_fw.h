@@ -10,7 +10,6 @@
 
 #include <linux/types.h>
 
-struct dentry;
 struct sim_fw;
 
 /**
@@ -54,11 +53,5 @@ void sim_fw_receive(struct sim_fw *fw, unsigned int ctrl, const void *data,
  * faults, held replies and queued requests gone
  */
 void sim_fw_reset(struct sim_fw *fw);
-
-/* Control interface: one directory per controller under @parent */
-void sim_fw_debugfs_init(struct sim_fw *fw, struct dentry *parent);
-
-/* What a control file was written, trimmed (kfree() it), or an ERR_PTR */
-char *sim_user_string(const char __user *ubuf, size_t count);
 
 #endif /* _RPMSG_GPIO_SIM_FW_H */

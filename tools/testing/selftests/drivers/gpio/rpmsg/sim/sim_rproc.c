@@ -8,7 +8,7 @@
  * file is the device side of them, the remote CPU's rpmsg stack: it takes
  * Linux's messages from its transmit ring, hands them to the firmware model
  * (sim_fw.c) and puts the model's answers, and name-service announcements,
- * into Linux's receive ring.
+ * into Linux's receive ring. The tests drive both through sim_ctl.c.
  *
  * Two ordered workqueues stand for the two sides of the mailbox: the
  * remote CPU (kicks from Linux are processed there) and the interrupt line
@@ -23,6 +23,7 @@
 #include <linux/remoteproc.h>
 #include <linux/rpmsg/gpio.h>
 #include <linux/rpmsg/ns.h>
+#include <linux/seq_file.h>
 #include <linux/slab.h>
 #include <linux/suspend.h>
 #include <linux/vhost_iotlb.h>
@@ -50,6 +51,7 @@ static inline int rproc_set_feature(struct rproc *rproc, unsigned int feature)
 	return 0;
 }
 #endif
+#include "sim_ctl.h"
 #include "sim_fw.h"
 
 #define SIM_VRING_NUM		32
@@ -261,9 +263,16 @@ static void sim_fw_send(void *priv, unsigned int ctrl, const void *data,
 			size_t len, unsigned int delay_ms)
 {
 	struct sim *sim = priv;
-
 	/* Controller channels come first in chans[] and never change */
-	sim_queue(sim, sim->chans[ctrl].addr, RPMSG_ADDR_ANY, data, len,
+	struct sim_chan *chan = &sim->chans[ctrl];
+
+	/*
+	 * To Linux's endpoint as known now: a reply goes to the address of
+	 * the request it answers, as a real remote's does, also when Linux
+	 * has another endpoint on the channel by the time it is delivered.
+	 * Not known yet (RPMSG_ADDR_ANY): looked up at delivery.
+	 */
+	sim_queue(sim, chan->addr, READ_ONCE(chan->peer), data, len,
 		  delay_ms);
 }
 
@@ -371,8 +380,8 @@ static void sim_dispatch(struct sim *sim, size_t len)
 		sim_stat_inc(sim, SIM_STAT_UNKNOWN_DST);
 		return;
 	}
-	/* Answers go to whichever endpoint spoke last */
-	chan->peer = le32_to_cpu(hdr->src);
+	/* Answers go to the endpoint that spoke last (sim_fw_send()) */
+	WRITE_ONCE(chan->peer, le32_to_cpu(hdr->src));
 	if (chan->ctrl < 0) {
 		sim_stat_inc(sim, SIM_STAT_NO_CTRL);
 		return;
@@ -697,10 +706,10 @@ static const struct rproc_ops sim_rproc_ops = {
 };
 
 /* ---------------------------------------------------------------------
- * Control interface (debugfs), global part
+ * What the control interface (sim_ctl.c) makes the remote do
  */
 
-static int sim_announce(struct sim *sim, const char *name, bool create)
+int sim_remote_announce(struct sim *sim, const char *name, bool create)
 {
 	struct sim_chan *chan;
 	int ret = 0;
@@ -736,53 +745,12 @@ out:
 	return ret;
 }
 
-static ssize_t sim_ns_write(struct file *file, const char __user *ubuf,
-			    size_t count, loff_t *ppos, bool create)
-{
-	struct sim *sim = file->private_data;
-	char *name = sim_user_string(ubuf, count);
-	int ret;
-
-	if (IS_ERR(name))
-		return PTR_ERR(name);
-	ret = sim_announce(sim, name, create);
-	kfree(name);
-
-	return ret ?: count;
-}
-
-static ssize_t sim_announce_write(struct file *file, const char __user *ubuf,
-				  size_t count, loff_t *ppos)
-{
-	return sim_ns_write(file, ubuf, count, ppos, true);
-}
-
-static ssize_t sim_withdraw_write(struct file *file, const char __user *ubuf,
-				  size_t count, loff_t *ppos)
-{
-	return sim_ns_write(file, ubuf, count, ppos, false);
-}
-
-static const struct file_operations sim_announce_fops = {
-	.owner = THIS_MODULE,
-	.open = simple_open,
-	.write = sim_announce_write,
-	.llseek = noop_llseek,
-};
-
-static const struct file_operations sim_withdraw_fops = {
-	.owner = THIS_MODULE,
-	.open = simple_open,
-	.write = sim_withdraw_write,
-	.llseek = noop_llseek,
-};
-
 /*
  * A name-service destroy for Linux's own name service, at its address and
  * at RPMSG_ADDR_ANY (which Linux's lookups take as a wildcard): a remote
  * must not be able to take the name service away.
  */
-static int sim_ns_destroy_self(struct sim *sim)
+int sim_remote_ns_destroy_self(struct sim *sim)
 {
 	static const u32 addrs[] = { RPMSG_NS_ADDR, RPMSG_ADDR_ANY };
 	struct rpmsg_ns_msg ns = {
@@ -804,7 +772,7 @@ static int sim_ns_destroy_self(struct sim *sim)
 }
 
 /* A hung remote stops taking Linux's messages; unhung, it takes them all */
-static void sim_hang(struct sim *sim, bool hang)
+void sim_remote_hang(struct sim *sim, bool hang)
 {
 	mutex_lock(&sim->lock);
 	sim->hung = hang;
@@ -814,7 +782,7 @@ static void sim_hang(struct sim *sim, bool hang)
 }
 
 /* The firmware dies: silent at once, then remoteproc recovery re-attaches */
-static int sim_crash(struct sim *sim)
+int sim_remote_crash(struct sim *sim)
 {
 	bool running;
 
@@ -837,7 +805,7 @@ static int sim_crash(struct sim *sim)
  * Attach to the firmware again. After a stop the core would load a
  * firmware file; ours is "started by someone else", as at probe.
  */
-static int sim_start(struct sim *sim)
+int sim_remote_start(struct sim *sim)
 {
 	struct rproc *rproc = sim->rproc;
 	int ret;
@@ -851,33 +819,6 @@ static int sim_start(struct sim *sim)
 	mutex_unlock(&rproc->lock);
 
 	return ret ?: rproc_boot(rproc);
-}
-
-static ssize_t sim_action_write(struct file *file, const char __user *ubuf,
-				size_t count, loff_t *ppos)
-{
-	struct sim *sim = file->private_data;
-	const char *action = file->f_path.dentry->d_name.name;
-	int ret = 0;
-
-	if (!strcmp(action, "crash"))
-		ret = sim_crash(sim);
-	else if (!strcmp(action, "stop"))
-		ret = rproc_shutdown(sim->rproc);
-	else if (!strcmp(action, "detach"))
-		ret = rproc_detach(sim->rproc);
-	else if (!strcmp(action, "start"))
-		ret = sim_start(sim);
-	else if (!strcmp(action, "ns_destroy_self"))
-		ret = sim_ns_destroy_self(sim);
-	else if (!strcmp(action, "hang"))
-		sim_hang(sim, true);
-	else if (!strcmp(action, "unhang"))
-		sim_hang(sim, false);
-	else
-		ret = -EINVAL;
-
-	return ret ?: count;
 }
 
 /*
@@ -901,37 +842,20 @@ static void sim_after_work(struct work_struct *work)
 	mutex_unlock(&sim->lock);
 
 	if (!strcmp(action, "crash")) {
-		sim_crash(sim);
+		sim_remote_crash(sim);
 	} else if (!strcmp(action, "wake")) {
 		dev_info(sim->dev, "another wake source of the board fires\n");
 		pm_system_wakeup();
 	} else {
-		sim_announce(sim, name, false);
+		sim_remote_announce(sim, name, false);
 	}
 }
 
-static ssize_t sim_after_write(struct file *file, const char __user *ubuf,
-			       size_t count, loff_t *ppos)
+int sim_remote_after(struct sim *sim, unsigned int ms, const char *action,
+		     const char *name)
 {
-	struct sim *sim = file->private_data;
-	char action[16], name[RPMSG_NAME_SIZE] = "";
-	unsigned int ms;
-	char *s;
-	int n;
-
-	s = sim_user_string(ubuf, count);
-	if (IS_ERR(s))
-		return PTR_ERR(s);
-	n = sscanf(s, "%u %15s %31s", &ms, action, name);
-	kfree(s);
-	if (n < 2 || ms > 600000)
-		return -EINVAL;
-	if (!strcmp(action, "cancel")) {
-		cancel_delayed_work_sync(&sim->after_work);
-		return count;
-	}
 	if (strcmp(action, "crash") && strcmp(action, "wake") &&
-	    (strcmp(action, "withdraw") || n < 3))
+	    (strcmp(action, "withdraw") || !*name))
 		return -EINVAL;
 
 	mutex_lock(&sim->lock);
@@ -940,40 +864,36 @@ static ssize_t sim_after_write(struct file *file, const char __user *ubuf,
 	mutex_unlock(&sim->lock);
 	mod_delayed_work(sim->remote_wq, &sim->after_work, msecs_to_jiffies(ms));
 
-	return count;
+	return 0;
 }
 
-static const struct file_operations sim_after_fops = {
-	.owner = THIS_MODULE,
-	.open = simple_open,
-	.write = sim_after_write,
-	.llseek = noop_llseek,
-};
-
-static const struct file_operations sim_action_fops = {
-	.owner = THIS_MODULE,
-	.open = simple_open,
-	.write = sim_action_write,
-	.llseek = noop_llseek,
-};
-
-static int sim_stats_show(struct seq_file *s, void *unused)
+void sim_remote_after_cancel(struct sim *sim)
 {
-	struct sim *sim = s->private;
+	cancel_delayed_work_sync(&sim->after_work);
+}
+
+int sim_remote_shutdown(struct sim *sim)
+{
+	return rproc_shutdown(sim->rproc);
+}
+
+int sim_remote_detach(struct sim *sim)
+{
+	return rproc_detach(sim->rproc);
+}
+
+void sim_remote_stats_show(struct sim *sim, struct seq_file *s)
+{
 	int i;
 
 	for (i = 0; i < SIM_NR_STATS; i++)
 		seq_printf(s, "%s %ld\n", sim_stat_names[i],
 			   atomic_long_read(&sim->stats[i]));
 	seq_printf(s, "vdev_status %u\n", READ_ONCE(sim_rsc_vdev(sim)->status));
-	return 0;
 }
-DEFINE_SHOW_ATTRIBUTE(sim_stats);
 
-/* name addr peer controller announced; peer -1: not known yet */
-static int sim_channels_show(struct seq_file *s, void *unused)
+void sim_remote_channels_show(struct sim *sim, struct seq_file *s)
 {
-	struct sim *sim = s->private;
 	unsigned int i;
 
 	mutex_lock(&sim->lock);
@@ -987,29 +907,6 @@ static int sim_channels_show(struct seq_file *s, void *unused)
 			   chan->announced);
 	}
 	mutex_unlock(&sim->lock);
-
-	return 0;
-}
-DEFINE_SHOW_ATTRIBUTE(sim_channels);
-
-static void sim_debugfs_init(struct sim *sim)
-{
-	struct dentry *dir = debugfs_create_dir("rpmsg-gpio-sim", NULL);
-	static const char * const actions[] = { "crash", "stop", "start",
-						"detach", "ns_destroy_self",
-						"hang", "unhang" };
-	int i;
-
-	sim->debugfs = dir;
-	debugfs_create_file("announce", 0200, dir, sim, &sim_announce_fops);
-	debugfs_create_file("withdraw", 0200, dir, sim, &sim_withdraw_fops);
-	debugfs_create_file("after", 0200, dir, sim, &sim_after_fops);
-	for (i = 0; i < ARRAY_SIZE(actions); i++)
-		debugfs_create_file(actions[i], 0200, dir, sim,
-				    &sim_action_fops);
-	debugfs_create_file("stats", 0444, dir, sim, &sim_stats_fops);
-	debugfs_create_file("channels", 0444, dir, sim, &sim_channels_fops);
-	sim_fw_debugfs_init(sim->fw, dir);
 }
 
 /* ---------------------------------------------------------------------
@@ -1103,7 +1000,7 @@ static int sim_probe(struct platform_device *pdev)
 	rproc_set_feature(rproc, RPROC_FEAT_ATTACH_ON_RECOVERY);
 	platform_set_drvdata(pdev, sim);
 
-	sim_debugfs_init(sim);
+	sim->debugfs = sim_ctl_create(sim, sim->fw);
 
 	ret = rproc_add(rproc);
 	if (ret) {

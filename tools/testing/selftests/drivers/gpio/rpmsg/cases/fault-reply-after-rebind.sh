@@ -1,0 +1,46 @@
+#!/bin/sh
+# SPDX-License-Identifier: GPL-2.0
+# Replies to a binding of the channel that is gone: the remote takes in
+# the requests of one binding only after the channel was unbound and
+# bound again, and answers them (to the address they came from, as a
+# real remote does). The new binding must not take those replies for
+# the answers to its own requests: its endpoint has a new address, so
+# they meet no endpoint ("rpmsg: virtio: don't hand out a just released
+# endpoint address again"). A read of a line the remote drives high
+# gives 1, not the 0 that the replies to the old binding's writes carry.
+. "$(dirname "$0")/../lib.sh"
+
+DRV=/sys/bus/rpmsg/drivers/gpio_rpmsg
+c=$(need_chip 2) || exit
+dev=$(rpmsg_dev rpmsg-io-2) || fail "no rpmsg device for rpmsg-io-2"
+dev=${dev##*/}
+expect_reads 2 "$c" 3 1 "before the hang"
+
+# Requests of this binding wait in the remote's receive ring
+drv_timeout_set 200
+at_exit "echo 1 > $SIM_DEBUGFS/unhang"
+sim_ctl hang
+for i in 1 2 3; do
+	expect_fail_with "write $i to the hung remote" "timed out|busy" \
+		gpioset -t 0 -c "$c" 4=1
+done
+
+echo "$dev" > $DRV/unbind || fail "unbind failed"
+echo "$dev" > $DRV/bind || fail "bind failed"
+c=$(need_chip 2) || exit
+
+# One read of the new binding (a GET_VALUE, -a: no SET_DIRECTION) waits
+# behind them; then the remote answers everything in order
+drv_timeout_set 10000
+gpioget --numeric -a -c "$c" 3 > /tmp/reply-after-rebind.out 2>&1 &
+pid=$!
+# shellcheck disable=SC2016 # expanded by wait_for's eval
+wait_for '[ "$(drv_stat 2 requests_get_value)" -gt 0 ]' 10 ||
+	fail "the read sent no GET_VALUE"
+sim_ctl unhang
+wait $pid || fail "the read after the rebind failed: $(cat /tmp/reply-after-rebind.out)"
+expect "$c line 3 read after the rebind (sent: $(sim_log 2 | tr '\n' ';'))" \
+	"$(cat /tmp/reply-after-rebind.out)" 1
+expect "replies the new binding found unasked" \
+	"$(drv_stat 2 dropped_unsolicited_reply)" 0
+msg "the replies to the old binding's writes did not reach the new one"
