@@ -43,6 +43,7 @@ for c in "${cases[@]}"; do
 done
 
 # Static gates: one "PASS gate" / "FAIL gate: why" line each.
+mkdir -p "$OUT/test"
 bash "$TOP/workspace/check.sh" 2>&1 | tee "$OUT/test/check.txt"
 pass=$((pass + $(grep -c '^PASS ' "$OUT/test/check.txt")))
 fail=$((fail + $(grep -c '^FAIL ' "$OUT/test/check.txt")))
