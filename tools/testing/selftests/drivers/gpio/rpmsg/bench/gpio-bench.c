@@ -68,6 +68,7 @@
 #include <linux/rpmsg.h>
 #include <poll.h>
 #include <signal.h>
+#include <stdbool.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -778,56 +779,62 @@ static int cmd_wake(char **argv)
 	return 0;
 }
 
+/*
+ * The commands: NAME ARGS, called with MIN to MAX arguments (MAX -1: no
+ * limit; PAIRS: an even number). A command takes its arguments either as
+ * a fixed list (fixed) or with their count (var).
+ */
+static const struct bench_cmd {
+	const char *name, *args;
+	int min, max;
+	bool pairs;
+	int (*fixed)(char **argv);
+	int (*var)(int argc, char **argv);
+} bench_cmds[] = {
+	{ "lat", "CHIP LINE get|set N", 4, 4, .fixed = cmd_lat },
+	{ "raw", "CTRL_DEV DST LINE N", 4, 4, .fixed = cmd_raw },
+	{ "cmp", "CHIP GET_LINE SET_LINE CTRL_DEV DST RAW_LINE SIM_CHIP N",
+	  8, 8, .fixed = cmd_cmp },
+	{ "dir", "CHIP LINE N", 3, 3, .fixed = cmd_dir },
+	{ "irq", "CHIP LINE rising|both FILE HIGH LOW MASKED|- N", 8, 8,
+	  .fixed = cmd_irq },
+	{ "irqcmp", "<7 irq arguments> <7 irq arguments> N", 15, 15,
+	  .fixed = cmd_irqcmp },
+	{ "contend", "MS CHIP:LINE...", 2, -1, .var = cmd_contend },
+	{ "spin", "MS", 1, 1, .fixed = cmd_spin },
+	{ "probe", "ANNOUNCE WANT TIMEOUT_MS NAME... [-- FILE...]", 4, -1,
+	  .var = cmd_probe },
+	{ "hung", "CHIP LINE HANG_FILE N", 4, 4, .fixed = cmd_hung },
+	{ "write", "FILE VALUE [FILE VALUE]...", 2, -1, .pairs = true,
+	  .var = cmd_write },
+	{ "wake", "EVDEV CODE AFTER_FILE LEVEL MS", 5, 5, .fixed = cmd_wake },
+};
+
 static void usage(void)
 {
-	fprintf(stderr,
-		"Usage: %s lat CHIP LINE get|set N\n"
-		"       %s raw CTRL_DEV DST LINE N\n"
-		"       %s cmp CHIP GET_LINE SET_LINE CTRL_DEV DST RAW_LINE SIM_CHIP N\n"
-		"       %s dir CHIP LINE N\n"
-		"       %s irq CHIP LINE rising|both FILE HIGH LOW MASKED|- N\n"
-		"       %s irqcmp <7 irq arguments> <7 irq arguments> N\n"
-		"       %s contend MS CHIP:LINE...\n"
-		"       %s spin MS\n"
-		"       %s probe ANNOUNCE WANT TIMEOUT_MS NAME... [-- FILE...]\n"
-		"       %s hung CHIP LINE HANG_FILE N\n"
-		"       %s write FILE VALUE [FILE VALUE]...\n"
-		"       %s wake EVDEV CODE AFTER_FILE LEVEL MS\n",
-		prog, prog, prog, prog, prog, prog, prog, prog, prog, prog,
-		prog, prog);
+	size_t i;
+
+	for (i = 0; i < sizeof(bench_cmds) / sizeof(bench_cmds[0]); i++)
+		fprintf(stderr, "%s %s %s %s\n", i ? "      " : "Usage:", prog,
+			bench_cmds[i].name, bench_cmds[i].args);
 	exit(2);
 }
 
 int main(int argc, char **argv)
 {
-	const char *cmd = argc > 1 ? argv[1] : "";
+	const char *name = argc > 1 ? argv[1] : "";
 	int n = argc - 2;
+	size_t i;
 
 	setvbuf(stdout, NULL, _IOLBF, 0);
-	if (!strcmp(cmd, "lat") && n == 4)
-		return cmd_lat(argv + 2);
-	if (!strcmp(cmd, "raw") && n == 4)
-		return cmd_raw(argv + 2);
-	if (!strcmp(cmd, "cmp") && n == 8)
-		return cmd_cmp(argv + 2);
-	if (!strcmp(cmd, "irqcmp") && n == 15)
-		return cmd_irqcmp(argv + 2);
-	if (!strcmp(cmd, "dir") && n == 3)
-		return cmd_dir(argv + 2);
-	if (!strcmp(cmd, "irq") && n == 8)
-		return cmd_irq(argv + 2);
-	if (!strcmp(cmd, "contend") && n >= 2)
-		return cmd_contend(n, argv + 2);
-	if (!strcmp(cmd, "spin") && n == 1)
-		return cmd_spin(argv + 2);
-	if (!strcmp(cmd, "probe") && n >= 4)
-		return cmd_probe(n, argv + 2);
-	if (!strcmp(cmd, "hung") && n == 4)
-		return cmd_hung(argv + 2);
-	if (!strcmp(cmd, "write") && n >= 2 && n % 2 == 0)
-		return cmd_write(n, argv + 2);
-	if (!strcmp(cmd, "wake") && n == 5)
-		return cmd_wake(argv + 2);
+	for (i = 0; i < sizeof(bench_cmds) / sizeof(bench_cmds[0]); i++) {
+		const struct bench_cmd *c = &bench_cmds[i];
+
+		if (strcmp(name, c->name) || n < c->min ||
+		    (c->max >= 0 && n > c->max) || (c->pairs && n % 2))
+			continue;
+		return c->fixed ? c->fixed(argv + 2) : c->var(n, argv + 2);
+	}
 	usage();
 	return 2;
 }

@@ -52,7 +52,7 @@ sim_set_input 1 3 1
 wait_for '[ "$(evread -s $dev $KEY_A)" = 0 ]' 5 || fail "KEY_A pressed with 1:3 high"
 evread "$dev" 1 5000 > /tmp/cwc-keys.out 2>&1 &
 reader=$!
-wait_for "ls -l /proc/$reader/fd | grep -q ${dev##*/}" 5 || fail "evread did not open $dev"
+wait_opened $reader "$dev"
 sim_set_input 1 3 0
 wait "$reader" || fail "no key press after the rebind: $(cat /tmp/cwc-keys.out)"
 expect "key event" "$(cat /tmp/cwc-keys.out)" "key $KEY_A 1"

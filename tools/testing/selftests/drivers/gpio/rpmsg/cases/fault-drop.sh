@@ -50,10 +50,7 @@ expect_reads 2 "$c" 3 0 "set low"
 
 # A new channel starts in step: rebind, so later cases count messages
 # on a driver that expects no stale reply.
-DRV=/sys/bus/rpmsg/drivers/gpio_rpmsg
-dev=$(rpmsg_dev rpmsg-io-2) || fail "no rpmsg device for rpmsg-io-2"
-echo "${dev##*/}" > $DRV/unbind || fail "unbind failed"
-echo "${dev##*/}" > $DRV/bind || fail "bind failed"
+drv_rebind 2
 c=$(need_chip 2) || exit
 expect "replies that may still come after a rebind" "$(drv_stat 2 suspect)" 0
 msg "dropped reply: reads failed after $((t1 - t0)) s ($r3), chip back after $((t2 - t0)) s"

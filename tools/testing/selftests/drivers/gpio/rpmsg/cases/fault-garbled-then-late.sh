@@ -19,7 +19,7 @@ CTRL=2
 TIMEOUT_MS=300
 c=$(need_chip $CTRL) || exit
 drv_timeout_set $TIMEOUT_MS
-at_exit "echo none > $SIM_DEBUGFS/ctrl$CTRL/fault; echo release > $SIM_DEBUGFS/ctrl$CTRL/fault"
+sim_fault_clear_at_exit $CTRL
 sim_set_input $CTRL 3 0
 sim_set_input $CTRL 4 1
 # Directions known: --as-is sends nothing else
@@ -48,9 +48,6 @@ for d in 1 4; do
 		fail "the held reply, once it came, was not counted as late"
 done
 # A new channel starts in step (the short message may have been the reply)
-DRV=/sys/bus/rpmsg/drivers/gpio_rpmsg
-dev=$(rpmsg_dev rpmsg-io-$CTRL) || fail "no rpmsg device for rpmsg-io-$CTRL"
-echo "${dev##*/}" > $DRV/unbind || fail "unbind failed"
-echo "${dev##*/}" > $DRV/bind || fail "bind failed"
+drv_rebind $CTRL
 need_chip $CTRL > /dev/null || exit
 msg "a short message then a held reply: counted as possibly late, never taken for another read's"

@@ -14,7 +14,7 @@ CTRL=2
 TIMEOUT_MS=300
 c=$(need_chip $CTRL) || exit
 drv_timeout_set $TIMEOUT_MS
-at_exit "echo none > $SIM_DEBUGFS/ctrl$CTRL/fault; echo release > $SIM_DEBUGFS/ctrl$CTRL/fault"
+sim_fault_clear_at_exit $CTRL
 sim_set_input $CTRL 3 1
 sim_set_input $CTRL 5 0
 # Directions known: --as-is sends nothing else

@@ -32,10 +32,7 @@ for spec in "short:bad_length" "short 0:bad_length" "long:bad_length" \
 done
 # A new channel starts in step: rebind, so later cases count messages
 # on a driver that expects no stale reply
-DRV=/sys/bus/rpmsg/drivers/gpio_rpmsg
-dev=$(rpmsg_dev rpmsg-io-2) || fail "no rpmsg device for rpmsg-io-2"
-echo "${dev##*/}" > $DRV/unbind || fail "unbind failed"
-echo "${dev##*/}" > $DRV/bind || fail "bind failed"
+drv_rebind 2
 need_chip 2 > /dev/null || exit
 expect "replies that may still come after a rebind" "$(drv_stat 2 suspect)" 0
 msg "malformed replies dropped and counted"

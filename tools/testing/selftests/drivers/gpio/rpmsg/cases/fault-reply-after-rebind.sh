@@ -10,10 +10,7 @@
 # gives 1, not the 0 that the replies to the old binding's writes carry.
 . "$(dirname "$0")/../lib.sh"
 
-DRV=/sys/bus/rpmsg/drivers/gpio_rpmsg
 c=$(need_chip 2) || exit
-dev=$(rpmsg_dev rpmsg-io-2) || fail "no rpmsg device for rpmsg-io-2"
-dev=${dev##*/}
 expect_reads 2 "$c" 3 1 "before the hang"
 
 # Requests of this binding wait in the remote's receive ring
@@ -25,8 +22,7 @@ for i in 1 2 3; do
 		gpioset -t 0 -c "$c" 4=1
 done
 
-echo "$dev" > $DRV/unbind || fail "unbind failed"
-echo "$dev" > $DRV/bind || fail "bind failed"
+drv_rebind 2
 c=$(need_chip 2) || exit
 
 # One read of the new binding (a GET_VALUE, -a: no SET_DIRECTION) waits

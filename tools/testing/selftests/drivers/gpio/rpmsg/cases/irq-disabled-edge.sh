@@ -24,7 +24,7 @@ at_exit "echo > $keys/disabled_keys"
 out=/tmp/irq-disabled-edge.out
 evread "$dev" 2 10000 > "$out" 2>&1 &
 pid=$!
-wait_for "ls -l /proc/$pid/fd | grep -q ${dev##*/}" 5 || fail "evread did not open $dev"
+wait_opened $pid "$dev"
 echo $KEY_A > $keys/disabled_keys || fail "cannot disable KEY_A"
 expect "disabled keys" "$(cat $keys/disabled_keys)" $KEY_A
 

@@ -39,7 +39,7 @@ wait_for '[ "$(evread -s $dev $KEY_C)" = 0 ]' 5 || fail "KEY_C pressed with the 
 out=/tmp/irq-level-low.out
 evread "$dev" 2 20000 > "$out" 2>&1 &
 pid=$!
-wait_for "ls -l /proc/$pid/fd | grep -q ${dev##*/}" 5 || fail "evread did not open $dev"
+wait_opened $pid "$dev"
 n0=$(sim_stat $CTRL notifications)
 t0=$(sim_stat $CTRL set_irq_type)
 sim_set_input $CTRL $LINE 0

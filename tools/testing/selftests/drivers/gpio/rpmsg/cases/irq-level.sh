@@ -37,7 +37,7 @@ wait_for '[ "$(evread -s $dev $KEY_B)" = 0 ]' 5 || fail "KEY_B pressed with the 
 out=/tmp/irq-level.out
 evread "$dev" 2 5000 > "$out" 2>&1 &
 pid=$!
-wait_for "ls -l /proc/$pid/fd | grep -q ${dev##*/}" 5 || fail "evread did not open $dev"
+wait_opened $pid "$dev"
 # Controller 0 also carries led-blink's SET_VALUEs: count SET_IRQ_TYPE only
 n0=$(sim_stat $CTRL notifications)
 t0=$(sim_stat $CTRL set_irq_type)

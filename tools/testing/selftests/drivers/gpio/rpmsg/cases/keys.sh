@@ -19,7 +19,7 @@ wait_for '[ "$(evread -s $dev $KEY_A)" = 0 ]' 5 || fail "KEY_A still pressed wit
 out=/tmp/keys.out
 evread "$dev" 4 30000 > "$out" 2>&1 &
 pid=$!
-wait_for "ls -l /proc/$pid/fd | grep -q ${dev##*/}" 5 || fail "evread did not open $dev"
+wait_opened $pid "$dev"
 n=0
 for v in 0 1 0 1; do
 	n=$((n + 1))

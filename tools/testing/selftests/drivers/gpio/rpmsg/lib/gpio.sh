@@ -170,6 +170,23 @@ rpmsg_dev() {
 	return 1
 }
 
+# drv_rebind CTRL: unbind gpio_rpmsg from channel rpmsg-io-CTRL and bind
+# it again (a new endpoint, a new chip); the caller waits for the chip
+drv_rebind() {
+	local dev drv=/sys/bus/rpmsg/drivers/gpio_rpmsg
+
+	dev=$(rpmsg_dev "rpmsg-io-$1") || fail "no rpmsg device for rpmsg-io-$1"
+	echo "${dev##*/}" > $drv/unbind || fail "unbind of rpmsg-io-$1 failed"
+	echo "${dev##*/}" > $drv/bind || fail "bind of rpmsg-io-$1 failed"
+}
+
+# wait_opened PID FILE: wait until process PID holds FILE open (an evread
+# that has not opened its device yet would miss the first event)
+wait_opened() {
+	wait_for "ls -l /proc/$1/fd | grep -q ${2##*/}" 5 ||
+		fail "process $1 did not open $2"
+}
+
 # ---------------------------------------------------------------------
 # Message counts, interrupts and consumers (irq-*, messages-per-op,
 # wakeup, led, keys, concurrent-controllers, debugfs-stats cases)
@@ -530,8 +547,7 @@ wake_key_arm() {
 	WAKE_COUNT=$(cat /sys/power/wakeup_count)
 	evread "$KEYS_DEV" 1 "$2" > "$1" 2>&1 &
 	WAKE_PID=$!
-	wait_for "ls -l /proc/$WAKE_PID/fd | grep -q ${KEYS_DEV##*/}" 5 ||
-		fail "evread did not open $KEYS_DEV"
+	wait_opened $WAKE_PID "$KEYS_DEV"
 	at_exit "echo $(cat /sys/power/pm_debug_messages) > /sys/power/pm_debug_messages"
 	echo 1 > /sys/power/pm_debug_messages
 	kmsg_mark

@@ -134,9 +134,9 @@ sim_fault() {
 }
 
 # sim_fault_clear_at_exit CTRL: whatever fault a case leaves pending on
-# CTRL is cleared when it exits
+# CTRL is cleared, and the replies CTRL holds are sent, when it exits
 sim_fault_clear_at_exit() {
-	at_exit "echo none > $SIM_DEBUGFS/ctrl$1/fault"
+	at_exit "echo none > $SIM_DEBUGFS/ctrl$1/fault; echo release > $SIM_DEBUGFS/ctrl$1/fault"
 }
 
 # sim_fault_all SPEC: sim_fault on every controller, e.g. "pause 3000"
