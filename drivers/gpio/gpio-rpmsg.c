@@ -135,7 +135,10 @@ struct rpmsg_gpio {
 	struct rpmsg_device *rpdev;
 	struct gpio_chip gc;
 	struct rpmsg_gpio_line *lines;
-	/* The task in gpiochip_add_data(): what it sets is sent afterwards */
+	/*
+	 * The task in gpiochip_add_data(): what it sets or asks (the hogs,
+	 * gpiolib's own calls) is answered from the cache, sent afterwards
+	 */
 	struct task_struct *registrar;
 
 	/* Serialises line state changes: lines[].dir, init_pending */
@@ -1362,18 +1365,22 @@ static int rpmsg_gpio_probe(struct rpmsg_device *rpdev)
 	dev_set_drvdata(dev, chip);
 
 	/*
-	 * Only the probing task's calls are registration's (the hogs): the
-	 * chardev is live before gpiochip_add_data() returns, and a line
-	 * another task requests meanwhile is set at the remote at once.
+	 * Only the probing task's calls are registration's (the hogs, and
+	 * what gpiolib itself asks while adding the chip): the chip is on
+	 * gpiolib's list early in gpiochip_add_data(), and a line that
+	 * another task gets meanwhile (a consumer probing in parallel) is
+	 * set at the remote at once.
 	 */
 	WRITE_ONCE(chip->registrar, current);
 	ret = devm_gpiochip_add_data(dev, gc, chip);
-	scoped_guard(mutex, &chip->state_lock)
-		WRITE_ONCE(chip->registrar, NULL);
+	WRITE_ONCE(chip->registrar, NULL);
 	if (ret)
 		return dev_err_probe(dev, ret, "failed to register gpiochip\n");
 
-	/* Hogs: send what gpiolib set during registration */
+	/*
+	 * Hogs: send what gpiolib set during registration. Unlocked: from
+	 * now on other tasks only clear bits (sending a line's state first).
+	 */
 	if (!bitmap_empty(chip->init_pending, ngpio))
 		queue_delayed_work(system_dfl_long_wq, &chip->init_work, 0);
 

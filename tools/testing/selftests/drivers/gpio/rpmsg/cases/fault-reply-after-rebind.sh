@@ -8,6 +8,8 @@
 # they meet no endpoint ("rpmsg: virtio: don't hand out a just released
 # endpoint address again"). A read of a line the remote drives high
 # gives 1, not the 0 that the replies to the old binding's writes carry.
+# The same for a reply the remote holds back and sends only before its
+# next one (the simulator's "hold"), the reply to a read of a low line.
 . "$(dirname "$0")/../lib.sh"
 
 c=$(need_chip 2) || exit
@@ -40,3 +42,19 @@ expect "$c line 3 read after the rebind (sent: $(sim_log 2 | tr '\n' ';'))" \
 expect "replies the new binding found unasked" \
 	"$(drv_stat 2 dropped_unsolicited_reply)" 0
 msg "the replies to the old binding's writes did not reach the new one"
+
+# A held reply leaves just before the answer to the next request, which
+# now comes from the new binding: it too goes where its request came from
+sim_fault_clear_at_exit 2
+sim_set_input 2 5 0
+drv_timeout_set 200
+sim_fault 2 "for get_value hold"
+if v=$(gpioget --numeric -a -c "$c" 5 2>&1); then
+	fail "the read whose reply is held gave '$v'"
+fi
+drv_rebind 2
+c=$(need_chip 2) || exit
+drv_timeout_set 10000
+expect "$c line 3 read by the binding after the one owed a held reply" \
+	"$(gpioget --numeric -a -c "$c" 3)" 1
+msg "the held reply to the old binding's read did not reach the new one"

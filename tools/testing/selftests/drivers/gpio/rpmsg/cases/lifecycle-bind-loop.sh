@@ -4,8 +4,9 @@
 # LOOPS times (default 1000) while a reader keeps reading line 3: no read
 # hangs, fails but for the chip going away, or reads a wrong level; every
 # bind gives a working chip (it reads line 5 and drives line 4, each
-# time another level); and nothing is left behind (the host judges
-# kmemleak, KASAN, refcount and hung-task reports).
+# time another level); each unbind leaves the channel without a local
+# address (src 0xffffffff, as announced); and nothing is left behind
+# (the host judges kmemleak, KASAN, refcount and hung-task reports).
 # timeout=5400
 . "$(dirname "$0")/../lib.sh"
 
@@ -22,6 +23,9 @@ rd=$!
 i=0
 while [ $i -lt "$LOOPS" ]; do
 	echo "$dev" > $DRV/unbind || fail "unbind $i failed"
+	# The channel forgets the released endpoint's address ("rpmsg:
+	# core: don't leave a released endpoint address in rpdev->src")
+	expect "unbind $i: $dev's src" "$(cat /sys/bus/rpmsg/devices/"$dev"/src)" 0xffffffff
 	echo "$dev" > $DRV/bind || fail "bind $i failed"
 	# The chip of this bind works
 	c=$(chip_of 2) || fail "bind $i: no gpiochip"

@@ -15,6 +15,7 @@
 #include <linux/kernel.h>
 #include <linux/moduleparam.h>
 #include <linux/mutex.h>
+#include <linux/rpmsg.h>
 #include <linux/rpmsg/gpio.h>
 #include <linux/slab.h>
 #include <linux/string.h>
@@ -67,12 +68,19 @@ const char * const sim_stat_names[SIM_NR_STATS] = {
  * Sending
  */
 
-void sim_send(struct sim_ctrl *ctrl, const void *data, size_t len,
-	      unsigned int delay_ms)
+/* To Linux's endpoint @dst (RPMSG_ADDR_ANY: the one that spoke last) */
+static void sim_send_to(struct sim_ctrl *ctrl, u32 dst, const void *data,
+			size_t len, unsigned int delay_ms)
 {
 	struct sim_fw *fw = ctrl->fw;
 
-	fw->ops->send(fw->priv, ctrl->pos, data, len, delay_ms);
+	fw->ops->send(fw->priv, ctrl->pos, dst, data, len, delay_ms);
+}
+
+void sim_send(struct sim_ctrl *ctrl, const void *data, size_t len,
+	      unsigned int delay_ms)
+{
+	sim_send_to(ctrl, RPMSG_ADDR_ANY, data, len, delay_ms);
 }
 
 void sim_notify_raw(struct sim_ctrl *ctrl, unsigned int line, u8 trigger)
@@ -158,6 +166,7 @@ static void sim_reply(struct sim_ctrl *ctrl, u8 status, u8 value)
 			ctrl->holding = true;
 			memcpy(ctrl->held, buf, len);
 			ctrl->held_len = len;
+			ctrl->held_dst = ctrl->cur_src;
 			if (buf[1] != RPMSG_GPIO_STATUS_OK)
 				ctrl->stats[SIM_STAT_ERROR_REPLIES]++;
 			return;
@@ -170,7 +179,7 @@ static void sim_reply(struct sim_ctrl *ctrl, u8 status, u8 value)
 		ctrl->stats[SIM_STAT_ERROR_REPLIES]++;
 	while (copies--) {
 		ctrl->stats[SIM_STAT_REPLIES]++;
-		sim_send(ctrl, buf, len, delay);
+		sim_send_to(ctrl, ctrl->cur_src, buf, len, delay);
 	}
 }
 
@@ -181,7 +190,8 @@ void sim_release_held(struct sim_ctrl *ctrl)
 		return;
 	ctrl->holding = false;
 	ctrl->stats[SIM_STAT_REPLIES]++;
-	sim_send(ctrl, ctrl->held, ctrl->held_len, ctrl->delay_ms);
+	sim_send_to(ctrl, ctrl->held_dst, ctrl->held, ctrl->held_len,
+		    ctrl->delay_ms);
 }
 
 /* ---------------------------------------------------------------------
@@ -395,7 +405,8 @@ static void sim_log_add(struct sim_ctrl *ctrl, u16 cmd, u16 line, u32 value,
 }
 
 /* Handle one message from Linux now. Called with fw->lock held. */
-static void sim_process(struct sim_ctrl *ctrl, const void *data, size_t len)
+static void sim_process(struct sim_ctrl *ctrl, u32 src, const void *data,
+			size_t len)
 {
 	struct rpmsg_gpio_request req = {};
 	unsigned int arg;
@@ -405,6 +416,7 @@ static void sim_process(struct sim_ctrl *ctrl, const void *data, size_t len)
 
 	memcpy(&req, data, min(len, sizeof(req)));
 	ctrl->cur_cmd = len == sizeof(req) ? le16_to_cpu(req.cmd) : -1;
+	ctrl->cur_src = src;
 
 	if (ctrl->fault == SIM_FAULT_NOTIFY_BETWEEN &&
 	    sim_fault_take(ctrl, &arg) == SIM_FAULT_NOTIFY_BETWEEN)
@@ -446,15 +458,15 @@ static void sim_pause_work(struct work_struct *work)
 	} else {
 		ctrl->paused = false;
 		for (i = 0; i < ctrl->nqueued; i++)
-			sim_process(ctrl, ctrl->queue[i].data,
-				    ctrl->queue[i].len);
+			sim_process(ctrl, ctrl->queue[i].src,
+				    ctrl->queue[i].data, ctrl->queue[i].len);
 		ctrl->nqueued = 0;
 	}
 	mutex_unlock(&ctrl->fw->lock);
 }
 
-void sim_fw_receive(struct sim_fw *fw, unsigned int pos, const void *data,
-		    size_t len)
+void sim_fw_receive(struct sim_fw *fw, unsigned int pos, u32 src,
+		    const void *data, size_t len)
 {
 	struct sim_ctrl *ctrl = &fw->ctrls[pos];
 	struct sim_queued *q;
@@ -472,11 +484,12 @@ void sim_fw_receive(struct sim_fw *fw, unsigned int pos, const void *data,
 			ctrl->stats[SIM_STAT_QUEUE_OVERFLOW]++;
 		} else {
 			q = &ctrl->queue[ctrl->nqueued++];
+			q->src = src;
 			q->len = min_t(size_t, len, U16_MAX);
 			memcpy(q->data, data, min(len, sizeof(q->data)));
 		}
 	} else {
-		sim_process(ctrl, data, len);
+		sim_process(ctrl, src, data, len);
 	}
 
 	mutex_unlock(&fw->lock);

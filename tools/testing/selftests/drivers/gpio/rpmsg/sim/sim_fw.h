@@ -15,12 +15,14 @@ struct sim_fw;
 /**
  * struct sim_fw_ops - how the firmware talks to Linux
  * @send: queue @len bytes for Linux on the channel of controller @ctrl
- *	  (position in the model, 0 .. sim_fw_num_ctrls() - 1), to be
- *	  delivered no earlier than @delay_ms from now and after everything
- *	  queued before it. Called in process context, may sleep.
+ *	  (position in the model, 0 .. sim_fw_num_ctrls() - 1), to Linux's
+ *	  endpoint @dst (RPMSG_ADDR_ANY: the one that spoke last on the
+ *	  channel), to be delivered no earlier than @delay_ms from now and
+ *	  after everything queued before it. Called in process context, may
+ *	  sleep.
  */
 struct sim_fw_ops {
-	void (*send)(void *priv, unsigned int ctrl, const void *data,
+	void (*send)(void *priv, unsigned int ctrl, u32 dst, const void *data,
 		     size_t len, unsigned int delay_ms);
 };
 
@@ -44,9 +46,12 @@ unsigned int sim_fw_num_ctrls(struct sim_fw *fw);
 /* The controller's index N, as in its channel name "rpmsg-io-<N>" */
 unsigned int sim_fw_ctrl_index(struct sim_fw *fw, unsigned int ctrl);
 
-/* A message from Linux on the channel of controller @ctrl */
-void sim_fw_receive(struct sim_fw *fw, unsigned int ctrl, const void *data,
-		    size_t len);
+/*
+ * A message from Linux's endpoint @src on the channel of controller @ctrl:
+ * its reply goes to @src, whenever it is sent
+ */
+void sim_fw_receive(struct sim_fw *fw, unsigned int ctrl, u32 src,
+		    const void *data, size_t len);
 
 /*
  * The remote (re)booted: every line back to its power-on state, pending

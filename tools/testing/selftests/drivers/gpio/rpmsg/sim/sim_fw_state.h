@@ -77,6 +77,7 @@ struct sim_log_entry {
 
 /* A request that came while the controller was paused */
 struct sim_queued {
+	u32 src;		/* Linux's endpoint that sent it */
 	u8 data[sizeof(struct rpmsg_gpio_request)];
 	u16 len;		/* the message's length, bytes past 8 not kept */
 };
@@ -94,6 +95,7 @@ struct sim_ctrl {
 	int fault_cmd;		/* only requests with this command, or -1 */
 	unsigned int fault_skip; /* matching requests to let through first */
 	int cur_cmd;		/* of the request being handled, -1: malformed */
+	u32 cur_src;		/* its sender, where its reply goes */
 	u64 stats[SIM_NR_STATS];
 
 	/* Every message from Linux, in the order the firmware handled them */
@@ -104,6 +106,7 @@ struct sim_ctrl {
 	bool holding;
 	u8 held[16];
 	size_t held_len;
+	u32 held_dst;
 
 	/* The "pause" fault and start_pause_ms */
 	bool paused;			/* nothing handled until pause_until */

@@ -259,21 +259,23 @@ static void sim_outq_flush(struct sim *sim)
 }
 
 /* Firmware model -> Linux, on the channel of controller @ctrl */
-static void sim_fw_send(void *priv, unsigned int ctrl, const void *data,
-			size_t len, unsigned int delay_ms)
+static void sim_fw_send(void *priv, unsigned int ctrl, u32 dst,
+			const void *data, size_t len, unsigned int delay_ms)
 {
 	struct sim *sim = priv;
 	/* Controller channels come first in chans[] and never change */
 	struct sim_chan *chan = &sim->chans[ctrl];
 
 	/*
-	 * To Linux's endpoint as known now: a reply goes to the address of
-	 * the request it answers, as a real remote's does, also when Linux
-	 * has another endpoint on the channel by the time it is delivered.
-	 * Not known yet (RPMSG_ADDR_ANY): looked up at delivery.
+	 * A reply goes to the address of the request it answers (@dst), as
+	 * a real remote's does, also when Linux has another endpoint on the
+	 * channel by the time it is sent or delivered. Anything else goes to
+	 * the endpoint that spoke last, as known now; nobody yet
+	 * (RPMSG_ADDR_ANY): looked up at delivery.
 	 */
-	sim_queue(sim, chan->addr, READ_ONCE(chan->peer), data, len,
-		  delay_ms);
+	if (dst == RPMSG_ADDR_ANY)
+		dst = READ_ONCE(chan->peer);
+	sim_queue(sim, chan->addr, dst, data, len, delay_ms);
 }
 
 static const struct sim_fw_ops sim_fw_ops = {
@@ -380,13 +382,14 @@ static void sim_dispatch(struct sim *sim, size_t len)
 		sim_stat_inc(sim, SIM_STAT_UNKNOWN_DST);
 		return;
 	}
-	/* Answers go to the endpoint that spoke last (sim_fw_send()) */
+	/* Notifications go to the endpoint that spoke last (sim_fw_send()) */
 	WRITE_ONCE(chan->peer, le32_to_cpu(hdr->src));
 	if (chan->ctrl < 0) {
 		sim_stat_inc(sim, SIM_STAT_NO_CTRL);
 		return;
 	}
-	sim_fw_receive(sim->fw, chan->ctrl, hdr + 1, plen);
+	sim_fw_receive(sim->fw, chan->ctrl, le32_to_cpu(hdr->src), hdr + 1,
+		       plen);
 }
 
 /* Consume everything Linux transmitted */
@@ -439,7 +442,7 @@ static bool sim_deliver(struct sim *sim, struct sim_msg *msg)
 
 	if (dst == RPMSG_ADDR_ANY) {
 		chan = sim_chan_by_addr(sim, msg->src);
-		dst = chan ? chan->peer : RPMSG_ADDR_ANY;
+		dst = chan ? READ_ONCE(chan->peer) : RPMSG_ADDR_ANY;
 		if (dst == RPMSG_ADDR_ANY) {
 			/* Nobody on Linux's side has spoken yet: lost */
 			sim_stat_inc(sim, SIM_STAT_NO_PEER);
@@ -634,7 +637,7 @@ static int sim_attach(struct rproc *rproc)
 	/* Only the controllers' channels survive a restart */
 	sim->nchans = sim_fw_num_ctrls(sim->fw);
 	for (i = 0; i < sim->nchans; i++) {
-		sim->chans[i].peer = RPMSG_ADDR_ANY;
+		WRITE_ONCE(sim->chans[i].peer, RPMSG_ADDR_ANY);
 		sim->chans[i].announced = false;
 	}
 	WRITE_ONCE(sim->rx_ready, false);
@@ -731,7 +734,7 @@ int sim_remote_announce(struct sim *sim, const char *name, bool create)
 		chan = &sim->chans[sim->nchans];
 		strscpy(chan->name, name, sizeof(chan->name));
 		chan->addr = SIM_EXTRA_ADDR + sim->nchans;
-		chan->peer = RPMSG_ADDR_ANY;
+		WRITE_ONCE(chan->peer, RPMSG_ADDR_ANY);
 		chan->ctrl = -1;
 		sim->nchans++;
 	}
@@ -990,7 +993,7 @@ static int sim_probe(struct platform_device *pdev)
 		snprintf(chan->name, sizeof(chan->name), "%s%u",
 			 RPMSG_GPIO_CHANNEL_PREFIX, index);
 		chan->addr = SIM_CTRL_ADDR + index;
-		chan->peer = RPMSG_ADDR_ANY;
+		WRITE_ONCE(chan->peer, RPMSG_ADDR_ANY);
 		chan->ctrl = i;
 	}
 	sim->nchans = n;
