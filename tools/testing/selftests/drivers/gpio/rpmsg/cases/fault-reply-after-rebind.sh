@@ -27,14 +27,15 @@ done
 drv_rebind 2
 c=$(need_chip 2) || exit
 
-# One read of the new binding (a GET_VALUE, -a: no SET_DIRECTION) waits
-# behind them; then the remote answers everything in order
+# One read of the new binding waits behind them (its first request: the
+# GET_DIRECTION of a line whose direction this binding does not know;
+# -a: no SET_DIRECTION); then the remote answers everything in order
 drv_timeout_set 10000
 gpioget --numeric -a -c "$c" 3 > /tmp/reply-after-rebind.out 2>&1 &
 pid=$!
 # shellcheck disable=SC2016 # expanded by wait_for's eval
-wait_for '[ "$(drv_stat 2 requests_get_value)" -gt 0 ]' 10 ||
-	fail "the read sent no GET_VALUE"
+wait_for '[ $(($(drv_stat 2 requests_get_direction) + $(drv_stat 2 requests_get_value))) -gt 0 ]' 10 ||
+	fail "the read sent no request"
 sim_ctl unhang
 wait $pid || fail "the read after the rebind failed: $(cat /tmp/reply-after-rebind.out)"
 expect "$c line 3 read after the rebind (sent: $(sim_log 2 | tr '\n' ';'))" \
@@ -57,4 +58,6 @@ c=$(need_chip 2) || exit
 drv_timeout_set 10000
 expect "$c line 3 read by the binding after the one owed a held reply" \
 	"$(gpioget --numeric -a -c "$c" 3)" 1
+expect "replies the binding after the one owed a held reply found unasked" \
+	"$(drv_stat 2 dropped_unsolicited_reply)" 0
 msg "the held reply to the old binding's read did not reach the new one"
