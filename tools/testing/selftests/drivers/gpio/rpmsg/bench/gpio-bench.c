@@ -79,6 +79,10 @@
 #include <time.h>
 #include <unistd.h>
 
+#ifndef ARRAY_SIZE
+#define ARRAY_SIZE(a) (sizeof(a) / sizeof((a)[0]))
+#endif
+
 #define EVENT_TIMEOUT_MS	5000
 
 static const char *prog = "gpio-bench";
@@ -814,7 +818,7 @@ static void usage(void)
 {
 	size_t i;
 
-	for (i = 0; i < sizeof(bench_cmds) / sizeof(bench_cmds[0]); i++)
+	for (i = 0; i < ARRAY_SIZE(bench_cmds); i++)
 		fprintf(stderr, "%s %s %s %s\n", i ? "      " : "Usage:", prog,
 			bench_cmds[i].name, bench_cmds[i].args);
 	exit(2);
@@ -827,7 +831,7 @@ int main(int argc, char **argv)
 	size_t i;
 
 	setvbuf(stdout, NULL, _IOLBF, 0);
-	for (i = 0; i < sizeof(bench_cmds) / sizeof(bench_cmds[0]); i++) {
+	for (i = 0; i < ARRAY_SIZE(bench_cmds); i++) {
 		const struct bench_cmd *c = &bench_cmds[i];
 
 		if (strcmp(name, c->name) || n < c->min ||

@@ -34,8 +34,8 @@ drv_timeout_set 10000
 gpioget --numeric -a -c "$c" 3 > /tmp/reply-after-rebind.out 2>&1 &
 pid=$!
 # shellcheck disable=SC2016 # expanded by wait_for's eval
-wait_for '[ $(($(drv_stat 2 requests_get_direction) + $(drv_stat 2 requests_get_value))) -gt 0 ]' 10 ||
-	fail "the read sent no request"
+sent='$(($(drv_stat 2 requests_get_direction) + $(drv_stat 2 requests_get_value)))'
+wait_for "[ $sent -gt 0 ]" 10 || fail "the read sent no request"
 sim_ctl unhang
 wait $pid || fail "the read after the rebind failed: $(cat /tmp/reply-after-rebind.out)"
 expect "$c line 3 read after the rebind (sent: $(sim_log 2 | tr '\n' ';'))" \
