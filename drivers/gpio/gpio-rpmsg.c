@@ -136,8 +136,8 @@ struct rpmsg_gpio {
 	struct gpio_chip gc;
 	struct rpmsg_gpio_line *lines;
 	/*
-	 * The task in gpiochip_add_data(): what it sets or asks (the hogs,
-	 * gpiolib's own calls) is answered from the cache, sent afterwards
+	 * The task in gpiochip_add_data(): what it asks is answered from the
+	 * cache, what it sets (the hogs) is sent afterwards
 	 */
 	struct task_struct *registrar;
 
@@ -1366,10 +1366,11 @@ static int rpmsg_gpio_probe(struct rpmsg_device *rpdev)
 
 	/*
 	 * Only the probing task's calls are registration's (the hogs, and
-	 * what gpiolib itself asks while adding the chip): the chip is on
-	 * gpiolib's list early in gpiochip_add_data(), and a line that
-	 * another task gets meanwhile (a consumer probing in parallel) is
-	 * set at the remote at once.
+	 * what gpiolib itself asks while adding the chip). Another task
+	 * reaches a line once gpiochip_setup_dev() has registered the
+	 * device (descriptor lookups, the chardev), after the hogs but
+	 * before gpiochip_add_data() returns: that is set at the remote at
+	 * once.
 	 */
 	WRITE_ONCE(chip->registrar, current);
 	ret = devm_gpiochip_add_data(dev, gc, chip);
@@ -1378,11 +1379,10 @@ static int rpmsg_gpio_probe(struct rpmsg_device *rpdev)
 		return dev_err_probe(dev, ret, "failed to register gpiochip\n");
 
 	/*
-	 * Hogs: send what gpiolib set during registration. Unlocked: from
-	 * now on other tasks only clear bits (sending a line's state first).
+	 * Hogs: send what gpiolib set during registration. Queued even when
+	 * other tasks have already sent it all: the work finds nothing to do.
 	 */
-	if (!bitmap_empty(chip->init_pending, ngpio))
-		queue_delayed_work(system_dfl_long_wq, &chip->init_work, 0);
+	queue_delayed_work(system_dfl_long_wq, &chip->init_work, 0);
 
 	return 0;
 }

@@ -106,7 +106,7 @@ struct sim_ctrl {
 	bool holding;
 	u8 held[16];
 	size_t held_len;
-	u32 held_dst;
+	u32 held_dst;		/* the address of the request it answers */
 
 	/* The "pause" fault and start_pause_ms */
 	bool paused;			/* nothing handled until pause_until */
