@@ -1369,8 +1369,8 @@ static int rpmsg_gpio_probe(struct rpmsg_device *rpdev)
 	 * what gpiolib itself asks while adding the chip). Another task
 	 * reaches a line once gpiochip_setup_dev() has registered the
 	 * device (descriptor lookups, the chardev), after the hogs but
-	 * before gpiochip_add_data() returns: that is set at the remote at
-	 * once.
+	 * before gpiochip_add_data() returns: such a line is set at the
+	 * remote at once.
 	 */
 	WRITE_ONCE(chip->registrar, current);
 	ret = devm_gpiochip_add_data(dev, gc, chip);

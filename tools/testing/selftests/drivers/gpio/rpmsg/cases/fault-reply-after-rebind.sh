@@ -2,8 +2,8 @@
 # SPDX-License-Identifier: GPL-2.0
 # Replies to a binding of the channel that is gone: the remote takes in
 # the requests of one binding only after the channel was unbound and
-# bound again, and answers them (to the address they came from, as a
-# real remote does). The new binding must not take those replies for
+# bound again, and answers them (to the address they came from, the
+# source address rpmsg gives it). The new binding must not take those replies for
 # the answers to its own requests: its endpoint has a new address, so
 # they meet no endpoint ("rpmsg: virtio: don't hand out a just released
 # endpoint address again"). A read of a line the remote drives high

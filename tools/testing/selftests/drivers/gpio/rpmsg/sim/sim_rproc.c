@@ -267,9 +267,10 @@ static void sim_fw_send(void *priv, unsigned int ctrl, u32 dst,
 	struct sim_chan *chan = &sim->chans[ctrl];
 
 	/*
-	 * A reply goes to the address of the request it answers (@dst), as
-	 * a real remote's does, also when Linux has another endpoint on the
-	 * channel by the time it is sent or delivered. Anything else goes to
+	 * A reply goes to the address of the request it answers (@dst), the
+	 * source address rpmsg gives the firmware, also when Linux has
+	 * another endpoint on the channel by the time it is sent or
+	 * delivered. Anything else goes to
 	 * the endpoint that spoke last, as known now; nobody yet
 	 * (RPMSG_ADDR_ANY): looked up at delivery.
 	 */
