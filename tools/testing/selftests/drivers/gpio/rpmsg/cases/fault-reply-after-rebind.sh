@@ -3,11 +3,12 @@
 # Replies to a binding of the channel that is gone: the remote takes in
 # the requests of one binding only after the channel was unbound and
 # bound again, and answers them (to the address they came from, the
-# source address rpmsg gives it). The new binding must not take those replies for
-# the answers to its own requests: its endpoint has a new address, so
-# they meet no endpoint ("rpmsg: virtio: don't hand out a just released
-# endpoint address again"). A read of a line the remote drives high
-# gives 1, not the 0 that the replies to the old binding's writes carry.
+# source address rpmsg gives it). The new binding must not take those
+# replies for the answers to its own requests: its endpoint has a new
+# address, so they meet no endpoint ("rpmsg: virtio: don't hand out a
+# just released endpoint address again"). A read of a line the remote
+# drives high gives 1, not the 0 that the replies to the old binding's
+# writes carry.
 # The same for a reply the remote holds back and sends only before its
 # next one (the simulator's "hold"), the reply to a read of a low line.
 . "$(dirname "$0")/../lib.sh"
