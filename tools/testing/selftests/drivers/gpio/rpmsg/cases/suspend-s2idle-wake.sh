@@ -37,7 +37,7 @@ kmsg_since | grep -q "PM: suspend-to-idle" ||
 expect "notifications held by rpmsg-io-2" "$(drv_stat 2 held)" $((held2 + 1))
 expect "wakeups reported by rpmsg-io-2 (no wake)" "$(drv_stat 2 wakeups)" "$wakeups2"
 wake_key_woke
-kmsg_since | grep -q "last active wakeup source: $WAKE_WS" ||
+kmsg_since | grep -q "wakeup source: $WAKE_WS" ||
 	fail "$WAKE_WS not named as the wakeup source:" \
 		"$(kmsg_since | grep 'wakeup source' | tail -n 3)"
 kmsg_since | grep -q "PM: resume from suspend-to-idle" || fail "no resume from suspend to idle"
